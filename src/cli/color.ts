@@ -1,5 +1,3 @@
-import type { OutputStream } from './io.js';
-
 export type Style = 'red' | 'yellow' | 'green' | 'blue' | 'dim' | 'bold' | 'underline';
 
 const CODES: Readonly<Record<Style, readonly [number, number]>> = {
@@ -26,7 +24,7 @@ export const ansi: Paint = (style, text) => {
  * (`--color` / `--no-color`) wins over both.
  */
 export function choosePaint(
-  stream: OutputStream,
+  stream: { readonly isTTY?: boolean | undefined },
   env: Readonly<Record<string, string | undefined>>,
   flag: boolean | undefined,
 ): Paint {

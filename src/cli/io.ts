@@ -9,7 +9,7 @@ export interface CliIo {
 
 export interface OutputStream {
   write(text: string): unknown;
-  readonly isTTY?: boolean;
+  readonly isTTY?: boolean | undefined;
 }
 
 /** The real process, for main.ts. */
