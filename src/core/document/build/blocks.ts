@@ -1,0 +1,180 @@
+/**
+ * Turns scan records into the document's block lists: tables, list items, fields, fenced code
+ * blocks and HTML comments, each with source ranges and the path of the section it is in.
+ */
+import type { LineTable } from '../../text/line-table.js';
+import { rangeFromLines, rangeIn } from '../../text/line-table.js';
+import { splitRow } from '../inline/table-cells.js';
+import { delimiterAligns } from '../scan/leaf-starts.js';
+import { skipSpaces, trimEndSpaces } from '../scan/cursor.js';
+import type { BlockScan } from '../scan/records.js';
+import type { CodeBlock, Field, HtmlComment, ListItem, SourceRange, Table, TableRow } from '../types.js';
+import { matchField } from './fields.js';
+import type { SectionIndex } from './section-index.js';
+import { sectionPathAt } from './section-index.js';
+
+export interface BlockContext {
+  readonly src: string;
+  readonly lines: LineTable;
+  readonly scan: BlockScan;
+  readonly index: SectionIndex;
+}
+
+function lineRange(ctx: BlockContext, start: number, end: number, line: number): SourceRange {
+  return rangeFromLines(start, end, line, line);
+}
+
+function tableRow(ctx: BlockContext, line: number): TableRow {
+  const { src, lines, scan } = ctx;
+  const s = scan.contentStart[line] ?? 0;
+  const e = trimEndSpaces(src, s, lines.ends[line] ?? s);
+  const cells = splitRow(src, s, e).map((c) => ({ text: src.slice(c.start, c.end), range: lineRange(ctx, c.start, c.end, line) }));
+  return { cells, range: lineRange(ctx, s, e, line) };
+}
+
+export function buildTables(ctx: BlockContext): Table[] {
+  const { src, lines, scan } = ctx;
+  return scan.tables.map((t) => {
+    const header = tableRow(ctx, t.headerLine);
+    const ds = scan.contentStart[t.delimiterLine] ?? 0;
+    const align = delimiterAligns(src, ds, trimEndSpaces(src, ds, lines.ends[t.delimiterLine] ?? ds));
+    const lastLine = t.rowLines[t.rowLines.length - 1] ?? t.delimiterLine;
+    const start = header.range.start;
+    return {
+      sectionPath: sectionPathAt(ctx.index, start),
+      header,
+      align,
+      rows: t.rowLines.map((l) => tableRow(ctx, l)),
+      range: rangeFromLines(start, lines.ends[lastLine] ?? start, t.headerLine, lastLine),
+    };
+  });
+}
+
+export function buildListItems(ctx: BlockContext): ListItem[] {
+  const { src, lines, scan } = ctx;
+  const firstParagraphEnd = new Map<number, number>();
+  for (const p of scan.paragraphs) if (p.firstOfItem >= 0) firstParagraphEnd.set(p.firstOfItem, p.endLine);
+  return scan.items.map((it, i) => {
+    const lineEnd = lines.ends[it.line] ?? it.textStart;
+    let textStart = it.textStart;
+    let task: ListItem['task'] = null;
+    if (src.charCodeAt(textStart) === 91 && src.charCodeAt(textStart + 2) === 93 && textStart + 3 <= lineEnd) {
+      const mark = src.charCodeAt(textStart + 1);
+      const after = textStart + 3 < lineEnd ? src.charCodeAt(textStart + 3) : -1;
+      if ((mark === 32 || mark === 120 || mark === 88) && (after === -1 || after === 32 || after === 9)) {
+        task = { checked: mark !== 32, range: lineRange(ctx, textStart, textStart + 3, it.line) };
+        textStart += 3;
+      }
+    }
+    const ts = skipSpaces(src, textStart, lineEnd);
+    const te = trimEndSpaces(src, ts, lineEnd);
+    const text = src.slice(ts, te);
+    const continues = (firstParagraphEnd.get(i) ?? it.line) > it.line;
+    return {
+      sectionPath: sectionPathAt(ctx.index, it.markerStart),
+      marker: src.slice(it.markerStart, it.markerEnd),
+      ordered: it.ordered,
+      depth: it.depth,
+      task,
+      text,
+      empty: text === '' && !it.hasNested && !continues,
+      range: lineRange(ctx, it.markerStart, trimEndSpaces(src, it.markerStart, lineEnd), it.line),
+    };
+  });
+}
+
+export function buildFields(ctx: BlockContext, items: readonly ListItem[]): Field[] {
+  const { src, lines, scan } = ctx;
+  const out: Field[] = [];
+  const make = (line: number, start: number, end: number, plain: boolean, inList: boolean): void => {
+    const m = matchField(src, start, end, plain);
+    if (!m) return;
+    out.push({
+      sectionPath: sectionPathAt(ctx.index, m.start),
+      label: m.label,
+      bold: m.bold,
+      inList,
+      value: src.slice(m.valueStart, m.valueEnd),
+      valueRange: lineRange(ctx, m.valueStart, m.valueEnd, line),
+      range: lineRange(ctx, m.start, Math.max(m.valueEnd, m.colonEnd), line),
+    });
+  };
+  scan.items.forEach((it, i) => {
+    const item = items[i];
+    if (!item || item.task) return;
+    make(it.line, it.textStart, lines.ends[it.line] ?? it.textStart, true, true);
+  });
+  for (const p of scan.paragraphs) {
+    for (let l = p.startLine; l <= p.endLine; l++) {
+      if (l === p.startLine && p.firstOfItem >= 0) continue;
+      const s = scan.contentStart[l] ?? 0;
+      if (src.charCodeAt(s) !== 42) continue;
+      make(l, s, lines.ends[l] ?? s, false, p.inItem);
+    }
+  }
+  out.sort((a, b) => a.range.start - b.range.start);
+  return out;
+}
+
+export function buildCodeBlocks(ctx: BlockContext): CodeBlock[] {
+  const { src, lines, scan } = ctx;
+  return scan.fences.map((f) => {
+    const info = src.slice(f.infoStart, f.infoEnd);
+    const space = info.search(/[ \t]/);
+    const lang = space === -1 ? info : info.slice(0, space);
+    const first = f.startLine + 1;
+    const last = f.closed ? f.endLine - 1 : f.endLine;
+    let content = '';
+    if (first <= last) {
+      let contiguous = true;
+      for (let l = first; l <= last && contiguous; l++) contiguous = scan.contentStart[l] === lines.starts[l];
+      const endOf = (l: number): number => (l + 1 < lines.count ? (lines.starts[l + 1] ?? src.length) : src.length);
+      if (contiguous) content = src.slice(lines.starts[first], endOf(last));
+      else {
+        const parts: string[] = [];
+        for (let l = first; l <= last; l++) parts.push(src.slice(Math.min(scan.contentStart[l] ?? 0, lines.ends[l] ?? 0), endOf(l)));
+        content = parts.join('');
+      }
+    }
+    const start = lines.starts[f.startLine] ?? 0;
+    return {
+      sectionPath: sectionPathAt(ctx.index, start),
+      lang,
+      content,
+      range: rangeFromLines(start, lines.ends[f.endLine] ?? start, f.startLine, f.endLine),
+    };
+  });
+}
+
+/** HTML comments anywhere outside code blocks and front matter. */
+export function buildComments(ctx: BlockContext, skipBefore: number): HtmlComment[] {
+  const { src, lines, scan } = ctx;
+  const code: number[] = [];
+  for (const f of scan.fences) code.push(lines.starts[f.startLine] ?? 0, lines.ends[f.endLine] ?? 0);
+  for (const c of scan.indentedCode) code.push(lines.starts[c.startLine] ?? 0, lines.ends[c.endLine] ?? 0);
+  const spans: [number, number][] = [];
+  for (let i = 0; i < code.length; i += 2) spans.push([code[i] ?? 0, code[i + 1] ?? 0]);
+  spans.sort((a, b) => a[0] - b[0]);
+  const out: HtmlComment[] = [];
+  let pos = skipBefore;
+  let k = 0;
+  for (;;) {
+    const i = src.indexOf('<!--', pos);
+    if (i === -1) break;
+    while (k < spans.length && (spans[k]?.[1] ?? 0) <= i) k++;
+    const span = spans[k];
+    if (span && span[0] <= i) {
+      pos = span[1];
+      continue;
+    }
+    const close = src.indexOf('-->', i + 2);
+    if (close === -1) break;
+    out.push({
+      sectionPath: sectionPathAt(ctx.index, i),
+      text: src.slice(i + 4, close).trim(),
+      range: rangeIn(lines, i, close + 3),
+    });
+    pos = close + 3;
+  }
+  return out;
+}

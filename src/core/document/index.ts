@@ -1,0 +1,3 @@
+export * from './types.js';
+export { parse, serialize } from './parse.js';
+export { findSection, footerStatus, positionAt, sectionOf } from './query.js';

@@ -1,0 +1,485 @@
+/**
+ * A block-level Markdown scanner that follows the CommonMark parsing strategy (container matching
+ * line by line, then new block starts, then lazy continuation) and the GFM table extension, without
+ * building an AST or parsing inlines. One pass over the lines; each line is looked at a bounded
+ * number of times, so time is linear in the input.
+ */
+import type { LineTable } from '../../text/line-table.js';
+import { LineCursor, isSpaceOrTab, skipSpaces, trimEndSpaces } from './cursor.js';
+import { ForwardFinder, htmlBlockEnds, htmlBlockStartType } from './html-start.js';
+import {
+  delimiterRowColumns, headerCellCount, isThematicBreak, matchAtxHeading, matchClosingFence,
+  matchOpeningFence, setextUnderlineLevel,
+} from './leaf-starts.js';
+import type { BlockScan } from './records.js';
+import { referenceDefinitionLines } from './reference-defs.js';
+
+const DOCUMENT = 0;
+const QUOTE = 1;
+const ITEM = 2;
+const PARAGRAPH = 3;
+const FENCE = 4;
+const INDENTED = 5;
+const HTML = 6;
+const TABLE = 7;
+
+/** Results of continuing a block or trying block starts. */
+const MATCHED = 0;
+const FAILED = 1;
+const CONSUMED = 2;
+const CONTAINER = 3;
+const LEAF = 4;
+const NO_START = 5;
+
+class OpenBlock {
+  contentIndent = 0;
+  hasChildren = false;
+  record = -1;
+  fenceChar = 0;
+  fenceLength = 0;
+  fenceOffset = 0;
+  htmlType = 0;
+  startLine = 0;
+  lastLine = 0;
+  lastLazy = false;
+  lastIndent = 0;
+  topLevel = false;
+  inItem = false;
+  firstOfItem = -1;
+  constructor(readonly kind: number) {}
+}
+
+function isLeaf(kind: number): boolean {
+  return kind >= PARAGRAPH;
+}
+
+/** First characters that may start a block other than a paragraph. */
+function maybeSpecial(c: number): boolean {
+  switch (c) {
+    case 35: case 96: case 126: case 42: case 43: case 95: case 61: case 60: case 62: case 45: case 124: case 58:
+      return true;
+    default:
+      return c >= 48 && c <= 57;
+  }
+}
+
+/** Scans the block structure of `src` from line `firstLine` (after any front matter). */
+export function scanBlocks(src: string, lines: LineTable, firstLine: number): BlockScan {
+  const scanner = new BlockScanner(src, lines, firstLine);
+  for (let l = firstLine; l < lines.count; l++) scanner.scanLine(l);
+  scanner.finish();
+  return scanner.result;
+}
+
+class BlockScanner {
+  readonly result: BlockScan;
+  private readonly cur = new LineCursor();
+  private readonly stack: OpenBlock[] = [new OpenBlock(DOCUMENT)];
+  private readonly finder: ForwardFinder;
+  private itemDepth = 0;
+  private allClosed = true;
+  private lastMatched = 1;
+  private line = 0;
+
+  constructor(private readonly src: string, private readonly lines: LineTable, firstLine: number) {
+    this.finder = new ForwardFinder(src);
+    this.result = {
+      firstLine, contentStart: new Int32Array(lines.count), headings: [], paragraphs: [], items: [],
+      fences: [], indentedCode: [], htmlBlocks: [], tables: [], thematicBreaks: [],
+    };
+  }
+
+  scanLine(l: number): void {
+    const cur = this.cur;
+    const src = this.src;
+    this.line = l;
+    let start = this.lines.starts[l] ?? 0;
+    if (start === 0 && src.charCodeAt(0) === 0xfeff) start = 1;
+    cur.reset(src, start, this.lines.ends[l] ?? 0);
+    const stack = this.stack;
+    let matched = 1;
+    for (let i = 1; i < stack.length; i++) {
+      cur.findNextNonspace();
+      const r = this.continueBlock(stack[i] as OpenBlock);
+      if (r === MATCHED) {
+        matched = i + 1;
+        continue;
+      }
+      if (r === CONSUMED) return;
+      break;
+    }
+    this.allClosed = matched === stack.length;
+    this.lastMatched = matched;
+    let container = stack[matched - 1] as OpenBlock;
+    let matchedLeaf = container.kind === FENCE || container.kind === INDENTED || container.kind === HTML;
+    while (!matchedLeaf) {
+      cur.findNextNonspace();
+      if (!cur.indented && !maybeSpecial(cur.peek(cur.nextNonspace))) {
+        cur.advanceNextNonspace();
+        break;
+      }
+      const r = this.tryStarts(container);
+      if (r === NO_START) {
+        cur.advanceNextNonspace();
+        break;
+      }
+      if (r === CONSUMED) return;
+      container = this.top();
+      if (r === LEAF) matchedLeaf = true;
+    }
+    this.finishLine(container);
+  }
+
+  finish(): void {
+    while (this.stack.length > 1) this.pop();
+  }
+
+  private top(): OpenBlock {
+    return this.stack[this.stack.length - 1] as OpenBlock;
+  }
+
+  private continueBlock(b: OpenBlock): number {
+    const cur = this.cur;
+    switch (b.kind) {
+      case QUOTE:
+        if (!cur.indented && cur.peek(cur.nextNonspace) === 62) {
+          cur.advanceNextNonspace();
+          cur.advanceOffset(1, false);
+          if (isSpaceOrTab(cur.peek(cur.offset))) cur.advanceOffset(1, true);
+          return MATCHED;
+        }
+        return FAILED;
+      case ITEM:
+        if (cur.blank) {
+          if (!b.hasChildren) return FAILED;
+          cur.advanceNextNonspace();
+        } else if (cur.indent >= b.contentIndent) {
+          cur.advanceOffset(b.contentIndent, true);
+        } else return FAILED;
+        return MATCHED;
+      case FENCE: {
+        if (cur.indent <= 3 && cur.peek(cur.nextNonspace) === b.fenceChar &&
+            matchClosingFence(this.src, cur.nextNonspace, cur.lineEnd, b.fenceChar, b.fenceLength)) {
+          const rec = this.result.fences[b.record];
+          if (rec) {
+            rec.endLine = this.line;
+            rec.closed = true;
+          }
+          this.pop();
+          return CONSUMED;
+        }
+        let i = b.fenceOffset;
+        while (i > 0 && isSpaceOrTab(cur.peek(cur.offset))) {
+          cur.advanceOffset(1, true);
+          i--;
+        }
+        return MATCHED;
+      }
+      case INDENTED:
+        if (cur.indent >= 4) cur.advanceOffset(4, true);
+        else if (cur.blank) cur.advanceNextNonspace();
+        else return FAILED;
+        return MATCHED;
+      case HTML:
+        return cur.blank && b.htmlType >= 6 ? FAILED : MATCHED;
+      default:
+        return cur.blank ? FAILED : MATCHED;
+    }
+  }
+
+  private tryStarts(container: OpenBlock): number {
+    const cur = this.cur;
+    const src = this.src;
+    const nn = cur.nextNonspace;
+    const end = cur.lineEnd;
+    const c = cur.peek(nn);
+    if (cur.indented) {
+      if (this.top().kind !== PARAGRAPH && !cur.blank) {
+        cur.advanceOffset(4, true);
+        this.closeUnmatched();
+        this.addChild(INDENTED);
+        this.result.indentedCode.push({ startLine: this.line, endLine: this.line });
+        return LEAF;
+      }
+      return NO_START;
+    }
+    if (c === 62) {
+      cur.advanceNextNonspace();
+      cur.advanceOffset(1, false);
+      if (isSpaceOrTab(cur.peek(cur.offset))) cur.advanceOffset(1, true);
+      this.closeUnmatched();
+      this.addChild(QUOTE);
+      return CONTAINER;
+    }
+    if (c === 35) {
+      const m = matchAtxHeading(src, nn, end);
+      if (m) {
+        this.closeUnmatched();
+        this.addClosedChild();
+        this.result.headings.push({
+          level: m.level, style: 'atx', startLine: this.line, endLine: this.line,
+          text: src.slice(m.textStart, m.textEnd), nested: this.stack.length > 1,
+        });
+        return CONSUMED;
+      }
+    }
+    if (c === 96 || c === 126) {
+      const length = matchOpeningFence(src, nn, end);
+      if (length > 0) {
+        this.closeUnmatched();
+        const b = this.addChild(FENCE);
+        b.fenceChar = c;
+        b.fenceLength = length;
+        b.fenceOffset = cur.indent;
+        const infoStart = skipSpaces(src, nn + length, end);
+        b.record = this.result.fences.length;
+        this.result.fences.push({
+          startLine: this.line, endLine: this.line, closed: false, infoStart, infoEnd: trimEndSpaces(src, infoStart, end),
+        });
+        return CONSUMED;
+      }
+    }
+    if (c === 60) {
+      const type = htmlBlockStartType(src, nn, end);
+      const tip = this.top();
+      if (type > 0 && (type < 7 || (container.kind !== PARAGRAPH && container.kind !== TABLE &&
+          !(!this.allClosed && tip.kind === PARAGRAPH)))) {
+        this.closeUnmatched();
+        const b = this.addChild(HTML);
+        b.htmlType = type;
+        b.record = this.result.htmlBlocks.length;
+        this.result.htmlBlocks.push({ startLine: this.line, endLine: this.line });
+        return LEAF;
+      }
+    }
+    if (container.kind === PARAGRAPH) {
+      if ((c === 124 || c === 45 || c === 58) && this.tryTableStart(container)) return CONSUMED;
+      if ((c === 61 || c === 45) && this.trySetext(container)) return CONSUMED;
+    }
+    if ((c === 42 || c === 45 || c === 95) && isThematicBreak(src, nn, end)) {
+      this.closeUnmatched();
+      this.addClosedChild();
+      this.result.thematicBreaks.push({ line: this.line, topLevel: this.stack.length === 1 });
+      return CONSUMED;
+    }
+    if ((c === 42 || c === 43 || c === 45 || (c >= 48 && c <= 57)) && this.tryListItem(container)) return CONTAINER;
+    return NO_START;
+  }
+
+  private tryTableStart(para: OpenBlock): boolean {
+    if (para.lastLazy || para.lastIndent >= 4) return false;
+    const cur = this.cur;
+    const columns = delimiterRowColumns(this.src, cur.nextNonspace, cur.lineEnd);
+    if (columns === 0) return false;
+    const header = para.lastLine;
+    const cs = this.result.contentStart;
+    if (headerCellCount(this.src, cs[header] ?? 0, this.lines.ends[header] ?? 0) !== columns) return false;
+    cs[this.line] = cur.nextNonspace;
+    this.closeUnmatched();
+    this.pop();
+    if (para.startLine < header) {
+      para.lastLine = header - 1;
+      this.recordParagraph(para);
+    }
+    const table = this.pushBlock(TABLE);
+    table.record = this.result.tables.length;
+    this.result.tables.push({ headerLine: header, delimiterLine: this.line, rowLines: [] });
+    return true;
+  }
+
+  private trySetext(para: OpenBlock): boolean {
+    const cur = this.cur;
+    const level = setextUnderlineLevel(this.src, cur.nextNonspace, cur.lineEnd);
+    if (level === 0) return false;
+    this.closeUnmatched();
+    const cs = this.result.contentStart;
+    const ends = this.lines.ends;
+    if (this.src.charCodeAt(cs[para.startLine] ?? 0) === 91) {
+      const texts: string[] = [];
+      for (let x = para.startLine; x <= para.lastLine; x++) texts.push(this.src.slice(cs[x], ends[x]));
+      para.startLine += referenceDefinitionLines(texts);
+      if (para.startLine > para.lastLine) return false;
+    }
+    const parts: string[] = [];
+    for (let x = para.startLine; x <= para.lastLine; x++) {
+      const s = cs[x] ?? 0;
+      const e = ends[x] ?? 0;
+      const ts = skipSpaces(this.src, s, e);
+      parts.push(this.src.slice(ts, trimEndSpaces(this.src, ts, e)));
+    }
+    this.stack.pop();
+    this.result.headings.push({
+      level, style: 'setext', startLine: para.startLine, endLine: this.line, text: parts.join('\n'),
+      nested: this.stack.length > 1,
+    });
+    return true;
+  }
+
+  private tryListItem(container: OpenBlock): boolean {
+    const cur = this.cur;
+    const src = this.src;
+    const nn = cur.nextNonspace;
+    const end = cur.lineEnd;
+    const c = src.charCodeAt(nn);
+    let markerEnd: number;
+    let ordered = false;
+    if (c === 42 || c === 43 || c === 45) {
+      markerEnd = nn + 1;
+    } else {
+      let p = nn;
+      while (p < end && p - nn < 10) {
+        const d = src.charCodeAt(p);
+        if (d < 48 || d > 57) break;
+        p++;
+      }
+      const digits = p - nn;
+      if (digits < 1 || digits > 9 || p >= end) return false;
+      const delim = src.charCodeAt(p);
+      if (delim !== 46 && delim !== 41) return false;
+      if (container.kind === PARAGRAPH && Number(src.slice(nn, p)) !== 1) return false;
+      markerEnd = p + 1;
+      ordered = true;
+    }
+    const next = cur.peek(markerEnd);
+    if (!(next === -1 || next === 9 || next === 32)) return false;
+    if (container.kind === PARAGRAPH && skipSpaces(src, markerEnd, end) === end) return false;
+    const markerOffset = cur.indent;
+    cur.advanceNextNonspace();
+    cur.advanceOffset(markerEnd - nn, true);
+    const spacesStartCol = cur.column;
+    const spacesStartOffset = cur.offset;
+    do {
+      cur.advanceOffset(1, true);
+    } while (cur.column - spacesStartCol < 5 && isSpaceOrTab(cur.peek(cur.offset)));
+    const blankItem = cur.offset >= end;
+    const spacesAfter = cur.column - spacesStartCol;
+    let padding: number;
+    if (spacesAfter >= 5 || spacesAfter < 1 || blankItem) {
+      padding = markerEnd - nn + 1;
+      cur.column = spacesStartCol;
+      cur.offset = spacesStartOffset;
+      if (isSpaceOrTab(cur.peek(cur.offset))) cur.advanceOffset(1, true);
+    } else {
+      padding = markerEnd - nn + spacesAfter;
+    }
+    this.closeUnmatched();
+    const depth = this.itemDepthAfterLeaves();
+    const b = this.addChild(ITEM);
+    b.contentIndent = markerOffset + padding;
+    b.record = this.result.items.length;
+    this.result.items.push({
+      line: this.line, markerStart: nn, markerEnd, textStart: cur.offset, depth, ordered, hasContent: false, hasNested: false,
+    });
+    return true;
+  }
+
+  private itemDepthAfterLeaves(): number {
+    return this.itemDepth;
+  }
+
+  private finishLine(container: OpenBlock): void {
+    const cur = this.cur;
+    const l = this.line;
+    const tip = this.top();
+    const cs = this.result.contentStart;
+    if (!this.allClosed && !cur.blank && tip.kind === PARAGRAPH) {
+      tip.lastLine = l;
+      tip.lastLazy = true;
+      cs[l] = cur.offset;
+      return;
+    }
+    this.closeUnmatched();
+    switch (container.kind) {
+      case PARAGRAPH:
+        container.lastLine = l;
+        container.lastLazy = false;
+        container.lastIndent = cur.indent;
+        cs[l] = cur.offset;
+        return;
+      case FENCE: {
+        cs[l] = cur.offset;
+        const rec = this.result.fences[container.record];
+        if (rec) rec.endLine = l;
+        return;
+      }
+      case INDENTED: {
+        cs[l] = cur.offset;
+        const rec = this.result.indentedCode[this.result.indentedCode.length - 1];
+        if (rec && !cur.blank) rec.endLine = l;
+        return;
+      }
+      case HTML: {
+        cs[l] = cur.offset;
+        const rec = this.result.htmlBlocks[container.record];
+        if (rec) rec.endLine = l;
+        if (container.htmlType <= 5 && htmlBlockEnds(container.htmlType, this.finder, this.src, cur.offset, cur.lineEnd)) this.pop();
+        return;
+      }
+      case TABLE:
+        cs[l] = cur.offset;
+        this.result.tables[container.record]?.rowLines.push(l);
+        return;
+      default:
+        if (cur.offset < cur.lineEnd && !cur.blank) {
+          const parent = this.top();
+          const b = this.addChild(PARAGRAPH);
+          b.startLine = l;
+          b.lastLine = l;
+          b.lastIndent = cur.indent;
+          b.topLevel = this.stack.length === 2;
+          b.inItem = this.itemDepth > 0;
+          const item = parent.kind === ITEM ? this.result.items[parent.record] : undefined;
+          b.firstOfItem = item && item.line === l ? parent.record : -1;
+          cs[l] = cur.offset;
+        }
+    }
+  }
+
+  private closeUnmatched(): void {
+    if (this.allClosed) return;
+    while (this.stack.length > this.lastMatched) this.pop();
+    this.allClosed = true;
+  }
+
+  private pushBlock(kind: number): OpenBlock {
+    const b = new OpenBlock(kind);
+    if (kind === ITEM) this.itemDepth++;
+    this.stack.push(b);
+    return b;
+  }
+
+  /** Closes open leaves, then opens a child block in the innermost container. */
+  private addChild(kind: number): OpenBlock {
+    this.addClosedChild();
+    return this.pushBlock(kind);
+  }
+
+  /** Closes open leaves and notes that the innermost container got a child (headings, breaks). */
+  private addClosedChild(): void {
+    while (isLeaf(this.top().kind)) this.pop();
+    const parent = this.top();
+    if (parent.kind === ITEM) {
+      parent.hasChildren = true;
+      const rec = this.result.items[parent.record];
+      if (rec && rec.line < this.line) rec.hasNested = true;
+    }
+  }
+
+  private pop(): void {
+    const b = this.stack.pop();
+    if (!b) return;
+    if (b.kind === PARAGRAPH) this.recordParagraph(b);
+    else if (b.kind === ITEM) {
+      this.itemDepth--;
+      const rec = this.result.items[b.record];
+      if (rec) rec.hasContent = b.hasChildren;
+    }
+  }
+
+  private recordParagraph(b: OpenBlock): void {
+    if (b.startLine > b.lastLine) return;
+    this.result.paragraphs.push({
+      startLine: b.startLine, endLine: b.lastLine, topLevel: b.topLevel, inItem: b.inItem, firstOfItem: b.firstOfItem,
+    });
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * Public API of src/core (pure TypeScript, no I/O): import from here. See docs/core-api.md.
+ */
+export * from './document/index.js';
+export * from './text/index.js';
+export * from './lifecycle/index.js';
+export * from './templates/index.js';
+export * from './diff/index.js';
+// src/core/lint/index.ts does not exist yet: add `export * from './lint/index.js';` once it does.

@@ -1,0 +1,3 @@
+export { checkStorableText, type StorableTextResult } from './storable.js';
+export { decodeUtf8Strict, type DecodeUtf8Result } from './utf8.js';
+export { buildLineTable, lineIndexAt, positionIn, rangeIn, type LineTable } from './line-table.js';
