@@ -1,0 +1,34 @@
+import { slug } from 'github-slugger';
+
+const SUFFIX = '(optional)';
+const MARKER = 'specboard: optional';
+
+/** Whether a heading's text ends with "(Optional)" (any case). */
+export function hasOptionalSuffix(headingText: string): boolean {
+  const t = headingText.trimEnd();
+  return t.length >= SUFFIX.length && t.slice(-SUFFIX.length).toLowerCase() === SUFFIX;
+}
+
+/** The heading text without a trailing "(Optional)" (any case) and the spaces before it. */
+export function stripOptionalSuffix(headingText: string): string {
+  const t = headingText.trimEnd();
+  return hasOptionalSuffix(t) ? t.slice(0, -SUFFIX.length).trimEnd() : t;
+}
+
+/** Whether a line is the `<!-- specboard: optional -->` marker (any case, any spacing). */
+export function isOptionalMarkerLine(line: string): boolean {
+  const t = line.trim();
+  if (!t.startsWith('<!--') || !t.endsWith('-->') || t.length < 7) return false;
+  return isOptionalMarkerText(t.slice(4, -3));
+}
+
+/** Whether the text inside a comment is the optional marker. */
+export function isOptionalMarkerText(commentText: string): boolean {
+  const inner = commentText.trim().toLowerCase().replace(/\s+/g, ' ');
+  return inner === MARKER || inner === 'specboard:optional';
+}
+
+/** The slug a heading is matched by: "(Optional)" stripped first, so marking a heading optional keeps its path. */
+export function matchKey(headingText: string): string {
+  return slug(stripOptionalSuffix(headingText));
+}
