@@ -17,9 +17,10 @@ export function lint(doc: SpecDocument, template: Template, config?: LintConfig)
   const levels = resolveLintConfig(config).rules;
   const enabled = RULES.filter((r) => levels[r.id] !== 'off');
   const ctx = contextFor(doc, template);
-  const findings = runRules(ctx, enabled, (rule) => levels[rule.id] as Severity);
+  const weights = new Map<Finding, number>();
+  const findings = runRules(ctx, enabled, (rule) => levels[rule.id] as Severity, weights);
   const counted = new Set<RuleId>(enabled.filter((r) => r.countsTowardScore).map((r) => r.id));
-  const scores = computeScores(ctx, findings, counted, baselineOf(template));
+  const scores = computeScores(ctx, findings, counted, baselineOf(template), (f) => weights.get(f) ?? 1);
   return { findings, score: scores.score, sections: scores.sections, sectionScores: scores.sectionScores };
 }
 
@@ -27,18 +28,23 @@ function contextFor(doc: SpecDocument, template: Template): LintContext {
   return { doc, template, index: getLintIndex(template), docIndex: buildDocIndex(doc), match: matchSections(doc, template) };
 }
 
-function runRules(ctx: LintContext, rules: readonly LintRule[], severityOf: (rule: LintRule) => Severity): Finding[] {
+function runRules(
+  ctx: LintContext,
+  rules: readonly LintRule[],
+  severityOf: (rule: LintRule) => Severity,
+  weights?: Map<Finding, number>,
+): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const rule of rules) {
     const severity = severityOf(rule);
     rule.check(ctx, (raw: RawFinding) => {
-      const key = `${rule.id}\u0000${raw.start}\u0000${raw.end}`;
+      const key = `${rule.id}\u0000${raw.start}\u0000${raw.end}\u0000${raw.message}`;
       if (seen.has(key)) return;
       seen.add(key);
       const start = ctx.docIndex.position(raw.start);
       const end = ctx.docIndex.position(Math.max(raw.start, raw.end));
-      findings.push({
+      const finding: Finding = {
         ruleId: rule.id,
         severity,
         message: raw.message,
@@ -49,7 +55,9 @@ function runRules(ctx: LintContext, rules: readonly LintRule[], severityOf: (rul
         endColumn: end.column,
         offset: raw.start,
         endOffset: Math.max(raw.start, raw.end),
-      });
+      };
+      findings.push(finding);
+      if (raw.weight !== undefined) weights?.set(finding, raw.weight);
     });
   }
   return findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || compare(a.ruleId, b.ruleId));
@@ -60,13 +68,13 @@ function baselineOf(template: Template): Baseline {
   const index = getLintIndex(template);
   if (index.baseline) return index.baseline;
   const ctx = contextFor(template.document, template);
-  const findings = runRules(ctx, RULES, (rule) => rule.defaultSeverity);
   const baseline = new Map<string, Map<RuleId, number>>();
-  for (const f of findings) {
+  const weights = new Map<Finding, number>();
+  for (const f of runRules(ctx, RULES, (rule) => rule.defaultSeverity, weights)) {
     const section = ctx.docIndex.sectionByPath.get(f.sectionPath);
     const key = section ? (ctx.match.templateOf.get(section)?.path ?? '') : '';
     const counts = baseline.get(key) ?? new Map<RuleId, number>();
-    counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+    counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + (weights.get(f) ?? 1));
     baseline.set(key, counts);
   }
   index.baseline = baseline;

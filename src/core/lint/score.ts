@@ -13,13 +13,14 @@ export function computeScores(
   findings: readonly Finding[],
   counted: ReadonlySet<RuleId>,
   baseline: Baseline,
+  weightOf: (finding: Finding) => number,
 ): { score: number; sections: Record<string, number>; sectionScores: SectionScore[] } {
   const unfilled = new Map<string, number>();
   const missing: Finding[] = [];
   for (const f of findings) {
     if (!counted.has(f.ruleId)) continue;
     if (f.ruleId === 'missing-section') missing.push(f);
-    else unfilled.set(f.sectionPath, (unfilled.get(f.sectionPath) ?? 0) + 1);
+    else unfilled.set(f.sectionPath, (unfilled.get(f.sectionPath) ?? 0) + weightOf(f));
   }
   const blanksOf = (templatePath: string): number => {
     let n = 0;

@@ -68,6 +68,8 @@ export interface RawFinding {
   readonly sectionPath: string;
   readonly start: number;
   readonly end: number;
+  /** How many blanks this one finding stands for in the score (default 1), e.g. a missing footer. */
+  readonly weight?: number;
 }
 
 /** Everything a rule may look at, computed once per lint call (or once per template). */

@@ -15,10 +15,11 @@ export const missingMetadata: LintRule = {
     if (!footer) {
       const end = doc.source.length;
       report({
-        message: `Document has no footer (${REQUIRED.map((k) => `**${FOOTER_LABELS[k]}**:`).join(', ')})`,
+        message: `Document has no footer (${REQUIRED.map((k) => FOOTER_LABELS[k]).join(', ')})`,
         sectionPath: '',
         start: end,
         end,
+        weight: REQUIRED.length,
       });
       return;
     }
