@@ -1,0 +1,10 @@
+import type { CliCommand } from '../context.js';
+import { lintCommand } from './lint.js';
+import { newCommand } from './new.js';
+import { templatesCommand } from './templates.js';
+
+/**
+ * Every `specboard` command, in the order `--help` lists them. A new command is one module in
+ * this folder exporting a CliCommand, added here (the server adds serve, migrate, user, ...).
+ */
+export const COMMANDS: readonly CliCommand[] = [newCommand, lintCommand, templatesCommand];
