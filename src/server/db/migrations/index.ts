@@ -1,0 +1,10 @@
+import type { SchemaMigration } from './types.js';
+import { initial } from './0001-initial.js';
+
+/**
+ * Every migration, in order. Names sort lexically and must never change once released.
+ * Reserved: 0002-search (full-text search tables, owned by the search work).
+ */
+export const MIGRATIONS: Readonly<Record<string, SchemaMigration>> = {
+  '0001-initial': initial,
+};

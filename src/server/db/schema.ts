@@ -1,0 +1,182 @@
+// Kysely table types. Columns are snake_case in SQL and camelCase here (CamelCasePlugin).
+// Conventions, identical in SQLite and PostgreSQL:
+// - ids are UUIDv7 strings (text), so ordering by id is ordering by creation time;
+// - timestamps are ISO 8601 UTC strings from Date#toISOString() (text), which sort correctly;
+// - JSON is stored as text and parsed in services;
+// - no booleans: a nullable timestamp (revokedAt, deletedAt...) says whether something happened.
+import type { ColumnType } from 'kysely';
+
+export type Role = 'owner' | 'admin' | 'editor' | 'viewer';
+export type Scope = 'read' | 'write' | 'admin';
+
+/** A column the database fills in on insert (e.g. a counter with a default). */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export interface InstanceSettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  createdAt: string;
+  updatedAt: string;
+  disabledAt: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  userId: string;
+  tokenHash: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+export interface WorkspacesTable {
+  id: string;
+  key: string;
+  name: string;
+  nextSpecNumber: Defaulted<number>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MembershipsTable {
+  workspaceId: string;
+  userId: string;
+  role: Role;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InvitesTable {
+  id: string;
+  workspaceId: string;
+  tokenHash: string;
+  role: Role;
+  email: string | null;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+  acceptedBy: string | null;
+  revokedAt: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  /** First characters of the secret, shown in lists so people can tell tokens apart. */
+  tokenPrefix: string;
+  /** JSON array of Scope. */
+  scopes: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface TemplatesTable {
+  id: string;
+  workspaceId: string;
+  name: string;
+  description: string;
+  currentVersion: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface TemplateVersionsTable {
+  templateId: string;
+  version: number;
+  source: string;
+  sha256: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface SpecsTable {
+  id: string;
+  workspaceId: string;
+  number: number;
+  title: string;
+  status: string;
+  authorId: string;
+  /** A templates.id, or a built-in template id such as "technical-specification" (no foreign key). */
+  templateId: string;
+  templateVersion: number;
+  content: string;
+  /** Number of the latest revision; the ETag is derived from it. */
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface RevisionsTable {
+  id: string;
+  specId: string;
+  number: number;
+  authorId: string;
+  createdAt: string;
+  summary: string;
+  content: string;
+}
+
+export interface LabelsTable {
+  id: string;
+  workspaceId: string;
+  name: string;
+  color: string;
+  createdAt: string;
+}
+
+export interface SpecLabelsTable {
+  specId: string;
+  labelId: string;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  /** No foreign key: the trail outlives a deleted workspace. */
+  workspaceId: string | null;
+  actorId: string | null;
+  actorTokenId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  /** JSON text or null. */
+  beforeJson: string | null;
+  afterJson: string | null;
+  ip: string | null;
+  requestId: string | null;
+  createdAt: string;
+}
+
+export interface DB {
+  instanceSettings: InstanceSettingsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  workspaces: WorkspacesTable;
+  memberships: MembershipsTable;
+  invites: InvitesTable;
+  apiTokens: ApiTokensTable;
+  templates: TemplatesTable;
+  templateVersions: TemplateVersionsTable;
+  specs: SpecsTable;
+  revisions: RevisionsTable;
+  labels: LabelsTable;
+  specLabels: SpecLabelsTable;
+  auditEvents: AuditEventsTable;
+}
