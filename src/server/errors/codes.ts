@@ -1,0 +1,72 @@
+/**
+ * Every problem `code` the server can answer with. Adding a code here means documenting it in
+ * docs/errors.md (test/unit/server/error-codes.test.ts checks both directions).
+ */
+export const ERROR_CODES = {
+  bad_request: { status: 400, title: 'Bad request' },
+  validation_failed: { status: 400, title: 'Validation failed' },
+  invalid_json: { status: 400, title: 'Malformed JSON body' },
+  invalid_cursor: { status: 400, title: 'Invalid pagination cursor' },
+  nul_character: { status: 400, title: 'Text contains a NUL character' },
+  unpaired_surrogate: { status: 400, title: 'Text contains an unpaired UTF-16 surrogate' },
+  wrong_password: { status: 400, title: 'Current password is wrong' },
+  unauthenticated: { status: 401, title: 'Authentication required' },
+  invalid_credentials: { status: 401, title: 'Email or password is wrong' },
+  invalid_token: { status: 401, title: 'Invalid, expired or revoked API token' },
+  forbidden: { status: 403, title: 'Not allowed' },
+  insufficient_scope: { status: 403, title: 'API token scope too narrow' },
+  session_required: { status: 403, title: 'Sign-in session required' },
+  csrf_failed: { status: 403, title: 'Cross-site request refused' },
+  invite_email_mismatch: { status: 403, title: 'Invite is for another email address' },
+  not_found: { status: 404, title: 'Not found' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  conflict: { status: 409, title: 'Conflict' },
+  already_set_up: { status: 409, title: 'Already set up' },
+  email_taken: { status: 409, title: 'Email address already in use' },
+  workspace_key_taken: { status: 409, title: 'Workspace key already in use' },
+  already_member: { status: 409, title: 'Already a member' },
+  last_owner: { status: 409, title: 'A workspace needs an owner' },
+  template_read_only: { status: 409, title: 'Built-in templates cannot be changed' },
+  invite_expired: { status: 410, title: 'Invite expired' },
+  invite_used: { status: 410, title: 'Invite already used' },
+  invite_revoked: { status: 410, title: 'Invite revoked' },
+  precondition_failed: { status: 412, title: 'Precondition failed' },
+  payload_too_large: { status: 413, title: 'Request body too large' },
+  uri_too_long: { status: 414, title: 'URI too long' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  locked: { status: 423, title: 'Locked' },
+  precondition_required: { status: 428, title: 'Precondition required' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  header_too_large: { status: 431, title: 'Request header fields too large' },
+  internal_error: { status: 500, title: 'Internal server error' },
+  not_ready: { status: 503, title: 'Not ready' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The codes whose HTTP status is S, e.g. CodeWithStatus<409>. */
+export type CodeWithStatus<S extends number> = {
+  [K in ErrorCode]: (typeof ERROR_CODES)[K]['status'] extends S ? K : never;
+}[ErrorCode];
+
+/** Sub-codes in a validation problem's `errors[].code`. */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'unknown_field',
+  'invalid_type',
+  'invalid_value',
+  'invalid_format',
+  'too_short',
+  'too_long',
+  'too_small',
+  'too_large',
+  'too_many_items',
+  'duplicate_item',
+  'invalid',
+] as const;
+
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(ERROR_CODES, value);
+}

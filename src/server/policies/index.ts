@@ -1,0 +1,7 @@
+// Authorization rules, one file per aggregate. Services call authorize(actor, policy.action, resource)
+// right after loading the resource; routes never decide who may do what.
+export { allow, authorize, can, roleAtLeast, scopeAllows, ROLES, SCOPES, type InWorkspace, type Rule } from './rules.js';
+export { workspacePolicy, type WorkspaceResource } from './workspace.js';
+export { membershipPolicy, type MembershipResource } from './membership.js';
+export { invitePolicy, type InviteResource } from './invite.js';
+export { templatePolicy, type TemplateResource } from './template.js';

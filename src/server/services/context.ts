@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import type { DB, Scope } from '../db/index.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** What every service needs, built once per process. Services never see HTTP. */
+export interface ServiceDeps {
+  readonly db: Kysely<DB>;
+  readonly clock: Clock;
+  readonly settings: ServiceSettings;
+}
+
+export interface ServiceSettings {
+  readonly sessionTtlHours: number;
+  readonly inviteTtlHours: number;
+}
+
+/** Who is acting, however they authenticated. */
+export interface Actor {
+  readonly userId: string;
+  readonly via: 'session' | 'token';
+  /** Token scopes; null for a session, which may do whatever the user's roles allow. */
+  readonly scopes: readonly Scope[] | null;
+  readonly sessionId: string | null;
+  readonly tokenId: string | null;
+}
+
+/** Where a call came from, for the audit trail and session records. */
+export interface RequestMeta {
+  readonly ip: string | null;
+  readonly requestId: string | null;
+  readonly userAgent: string | null;
+}
+
+/** Context of an operation anyone may attempt (setup, sign-in, accepting an invite). */
+export interface PublicCtx {
+  readonly deps: ServiceDeps;
+  readonly meta: RequestMeta;
+}
+
+/** Context of an operation done by a signed-in user or an API token. */
+export interface ActorCtx extends PublicCtx {
+  readonly actor: Actor;
+}
+
+export const NO_META: RequestMeta = { ip: null, requestId: null, userAgent: null };
+
+/** ISO 8601 UTC, the one timestamp format stored in every table. */
+export function nowIso(deps: ServiceDeps): string {
+  return deps.clock.now().toISOString();
+}
+
+export function isoAfter(deps: ServiceDeps, ms: number): string {
+  return new Date(deps.clock.now().getTime() + ms).toISOString();
+}
