@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import type { ApiInstance } from './api-instance.js';
+import { API_PREFIX } from './route-table.js';
+import { authRoutes } from './routes/auth.js';
+import { inviteRoutes } from './routes/invites.js';
+import { meRoutes } from './routes/me.js';
+import { memberRoutes } from './routes/members.js';
+import { setupRoutes } from './routes/setup.js';
+import { templateRoutes } from './routes/templates.js';
+import { tokenRoutes } from './routes/tokens.js';
+import { workspaceRoutes } from './routes/workspaces.js';
+
+/** Every REST route module, mounted under /api/v1. Add new modules here. */
+const ROUTE_MODULES: readonly ((app: ApiInstance) => void)[] = [
+  setupRoutes,
+  authRoutes,
+  meRoutes,
+  tokenRoutes,
+  workspaceRoutes,
+  memberRoutes,
+  inviteRoutes,
+  templateRoutes,
+];
+
+export async function registerApi(app: FastifyInstance): Promise<void> {
+  await app.register(
+    (api, _options, done) => {
+      const typed: ApiInstance = api.withTypeProvider();
+      for (const routes of ROUTE_MODULES) routes(typed);
+      done();
+    },
+    { prefix: API_PREFIX },
+  );
+}

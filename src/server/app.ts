@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import { registerApi } from './api/index.js';
+import { registerAuthentication } from './api/authenticate.js';
+import { frameworkErrors, registerErrorHandler, registerNotFoundHandler } from './api/problems.js';
+import { collectRouteTable } from './api/route-table.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/index.js';
+import { AppError } from './errors/index.js';
+import { registerHealth } from './http/health.js';
+import { createMetrics, registerMetrics, type Metrics } from './http/metrics.js';
+import { registerOpenApiCollector, registerOpenApiRoutes } from './http/openapi.js';
+import { requestIdOf } from './http/request-id.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerTextGuard } from './http/text-guard.js';
+import { registerWebApp } from './http/web-app.js';
+import { systemClock, type Clock, type ServiceDeps } from './services/context.js';
+import './api/request-context.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    readonly database: Database;
+    readonly metrics: Metrics;
+  }
+}
+
+export interface BuildOptions {
+  /** Time source for services (tests move it forward to expire things). */
+  readonly clock?: Clock;
+}
+
+export type App = FastifyInstance;
+
+const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/**
+ * Builds the HTTP application: opens and migrates the database, then wires logging, errors,
+ * authentication, rate limits, metrics, OpenAPI, the REST API and (when built) the web client.
+ * Call listen() on the result; close() finishes in-flight requests and closes the database.
+ */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
+  const metrics = createMetrics();
+  const database = openDatabase(config.database, { onQuery: metrics.observeQuery });
+  try {
+    await database.migrate();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    genReqId: requestIdOf,
+    bodyLimit: config.bodyLimit,
+    trustProxy: trustProxyOption(config),
+    frameworkErrors,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 500 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  registerErrorHandler(app);
+
+  const deps: ServiceDeps = {
+    db: database.db,
+    clock: options.clock ?? systemClock,
+    settings: { sessionTtlHours: config.sessionTtlHours, inviteTtlHours: config.inviteTtlHours },
+  };
+  app.decorate('deps', deps);
+  app.decorate('appConfig', config);
+  app.decorate('database', database);
+  app.decorate('metrics', metrics);
+  app.addHook('onClose', () => database.close());
+
+  // Only JSON bodies: anything else is answered 415 instead of reaching a handler as a string.
+  app.removeContentTypeParser('text/plain');
+  await app.register(fastifyCookie);
+  collectRouteTable(app, config);
+  await registerRateLimit(app, config);
+  registerAuthentication(app, config);
+  registerTextGuard(app);
+  registerSecurityHeaders(app);
+  registerMetrics(app, metrics, database, config);
+  registerHealth(app, database);
+
+  await registerOpenApiCollector(app, packageVersion);
+  await registerApi(app);
+  await registerOpenApiRoutes(app);
+  registerNotFoundHandler(app, await registerWebApp(app, config.webDir));
+  return app;
+}
+
+// A hop count means: trust that many proxies in front of us (Fastify's types omit numbers).
+function trustProxyOption(config: Config): boolean | string[] | ((address: string, hop: number) => boolean) {
+  const value = config.trustProxy;
+  return typeof value === 'number' ? (_address, hop) => hop < value : value;
+}
+
+async function registerRateLimit(app: FastifyInstance, config: Config): Promise<void> {
+  const redis = config.redisUrl === null ? null : new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false });
+  if (redis !== null) {
+    redis.on('error', (error) => app.log.warn({ err: error }, 'redis error'));
+    app.addHook('onClose', async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    });
+  }
+  await app.register(fastifyRateLimit, {
+    global: false,
+    ...(redis === null ? {} : { redis, nameSpace: `${config.redisKeyPrefix}rate-limit:` }),
+    // A Redis outage must not take the API down with it.
+    skipOnError: true,
+    keyGenerator: (request) => (request.actor === null ? `ip:${request.ip}` : `user:${request.actor.userId}`),
+    errorResponseBuilder: (_request, context) =>
+      new AppError('rate_limited', `Too many requests; try again in ${context.after}`, { retryAfter: Math.ceil(context.ttl / 1000) }),
+  });
+}
