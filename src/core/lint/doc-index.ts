@@ -53,15 +53,14 @@ export function buildDocIndex(doc: SpecDocument): DocIndex {
       if (fieldBlank) blankItemStarts.add(item.range.start);
       continue;
     }
-    const nested = hasNestedContent(source, item.range, true);
-    if (nested) continue;
     if (item.empty || item.text === '') {
+      if (hasNestedContent(source, item.range, true)) continue;
       emptyItems.push(item);
       blankItemStarts.add(item.range.start);
       continue;
     }
     const label = labelOnly(item.text);
-    if (label !== null) {
+    if (label !== null && !hasNestedContent(source, item.range, true)) {
       blankFields.push({ sectionPath: item.sectionPath, label, start: item.range.start, end: trimmedEnd(source, item.range) });
       blankItemStarts.add(item.range.start);
     }

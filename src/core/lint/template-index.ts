@@ -1,4 +1,4 @@
-import { normalizeBlock, normalizeInline } from '../templates/normalize.js';
+import { firstTextLine, normalizeBlock, normalizeInline } from '../templates/normalize.js';
 import { isOptionalMarkerText } from '../templates/optional-marker.js';
 import type { Template, TemplateSection } from '../templates/types.js';
 import { paragraphBlocks } from './paragraphs.js';
@@ -13,6 +13,8 @@ export interface LintIndex {
   readonly commentTexts: ReadonlySet<string>;
   /** normalizeBlock of each non-empty template code block. */
   readonly codeBlocks: ReadonlySet<string>;
+  /** Their first lines (firstTextLine), to skip normalizing blocks that cannot match. */
+  readonly codeBlockFirstLines: ReadonlySet<string>;
   /** rowKey of each template table row with an empty cell. */
   readonly blankRows: ReadonlySet<string>;
   /** normalizeBlock of the template's free-text paragraphs (example prose). */
@@ -51,6 +53,7 @@ function buildIndex(template: Template): LintIndex {
     const text = normalizeBlock(b.content);
     if (text !== '' && b.range.start < footerStart) codeBlocks.add(text);
   }
+  const codeBlockFirstLines = new Set([...codeBlocks].map(firstTextLine));
   const blankRows = new Set<string>();
   for (const section of template.structure.allSections) {
     for (const row of section.blankTableRows) blankRows.add(rowKey(row.cells));
@@ -59,6 +62,7 @@ function buildIndex(template: Template): LintIndex {
   return {
     commentTexts,
     codeBlocks,
+    codeBlockFirstLines,
     blankRows,
     exampleParagraphs,
     sectionByPath: new Map(template.structure.allSections.map((s) => [s.path, s])),

@@ -28,7 +28,17 @@ export function isOptionalMarkerText(commentText: string): boolean {
   return inner === MARKER || inner === 'specboard:optional';
 }
 
+/** Headings repeat across documents of one template, so their slugs are memoized (bounded). */
+const KEY_CACHE = new Map<string, string>();
+const KEY_CACHE_MAX = 5000;
+
 /** The slug a heading is matched by: "(Optional)" stripped first, so marking a heading optional keeps its path. */
 export function matchKey(headingText: string): string {
-  return slug(stripOptionalSuffix(headingText));
+  let key = KEY_CACHE.get(headingText);
+  if (key === undefined) {
+    key = slug(stripOptionalSuffix(headingText));
+    if (KEY_CACHE.size >= KEY_CACHE_MAX) KEY_CACHE.clear();
+    if (headingText.length <= 200) KEY_CACHE.set(headingText, key);
+  }
+  return key;
 }

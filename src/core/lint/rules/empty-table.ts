@@ -11,9 +11,8 @@ export const emptyTable: LintRule = {
   check({ doc, index, docIndex }, report) {
     for (const table of doc.tables) {
       if (docIndex.inFooter(table.range)) continue;
-      const isBlank = (row: TableRow): boolean =>
-        row.cells.every((c) => c.text === '') || index.blankRows.has(rowKey(row.cells.map((c) => c.text)));
-      const blank = table.rows.filter(isBlank);
+      const blank: TableRow[] = [];
+      for (const row of table.rows) if (isBlankRow(row, index.blankRows)) blank.push(row);
       if (blank.length === table.rows.length) {
         const header = table.header.cells.map((c) => c.text).filter((t) => t !== '').join(' | ');
         report({
@@ -38,3 +37,12 @@ export const emptyTable: LintRule = {
     }
   },
 };
+
+/** All cells empty, or the same cells as one of the template's blank rows (each of which has an empty cell). */
+function isBlankRow(row: TableRow, templateBlankRows: ReadonlySet<string>): boolean {
+  let empty = 0;
+  for (const cell of row.cells) if (cell.text === '') empty += 1;
+  if (empty === 0) return false;
+  if (empty === row.cells.length) return true;
+  return templateBlankRows.has(rowKey(row.cells.map((c) => c.text)));
+}

@@ -1,4 +1,4 @@
-import { normalizeBlock } from '../../templates/normalize.js';
+import { firstTextLine, normalizeBlock } from '../../templates/normalize.js';
 import { paragraphBlocks } from '../paragraphs.js';
 import type { LintRule } from '../types.js';
 import { excerpt } from './text.js';
@@ -11,7 +11,7 @@ export const unchangedFromTemplate: LintRule = {
   countsTowardScore: true,
   check({ doc, index, docIndex, match }, report) {
     for (const block of doc.codeBlocks) {
-      if (docIndex.inFooter(block.range) || index.codeBlocks.size === 0) continue;
+      if (docIndex.inFooter(block.range) || !index.codeBlockFirstLines.has(firstTextLine(block.content))) continue;
       const text = normalizeBlock(block.content);
       if (text === '' || !index.codeBlocks.has(text)) continue;
       report({
