@@ -6,4 +6,4 @@ export * from './text/index.js';
 export * from './lifecycle/index.js';
 export * from './templates/index.js';
 export * from './diff/index.js';
-// src/core/lint/index.ts does not exist yet: add `export * from './lint/index.js';` once it does.
+export * from './lint/index.js';
