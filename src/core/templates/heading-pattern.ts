@@ -1,26 +1,27 @@
 import type { HeadingPattern } from './types.js';
 
 /**
- * The `[placeholder]` in a heading such as `Feature: [Feature Name]`, or null. A bracket followed
- * by `(` or `[` is a link, not a placeholder. Linear: one indexOf pass.
+ * The `[placeholder]` in a heading such as `Feature: [Feature Name]`, or null. Brackets followed
+ * by `(` or `[`, or right after `]`, are a link, not a placeholder. Linear: each `]` is looked at once, and the search
+ * for its `[` never goes back past the previous `]`.
  */
 export function headingPattern(text: string): HeadingPattern | null {
   let from = 0;
   for (;;) {
-    const open = text.indexOf('[', from);
-    if (open === -1) return null;
-    const close = text.indexOf(']', open + 1);
+    const close = text.indexOf(']', from);
     if (close === -1) return null;
+    let open = close - 1;
+    while (open >= from && text.charCodeAt(open) !== 91) open -= 1;
     const next = text.charAt(close + 1);
-    const inner = text.slice(open + 1, close).trim();
-    if (inner !== '' && next !== '(' && next !== '[' && !inner.includes('[')) {
+    const link = next === '(' || next === '[' || (open > 0 && text.charAt(open - 1) === ']');
+    if (open >= from && !link && text.slice(open + 1, close).trim() !== '') {
       return {
         prefix: text.slice(0, open).trim().toLowerCase(),
         suffix: text.slice(close + 1).trim().toLowerCase(),
         placeholder: text.slice(open, close + 1),
       };
     }
-    from = open + 1;
+    from = close + 1;
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TemplateError, getBuiltinTemplate, templateFromMarkdown, type TemplateSection } from '../../../src/core/templates/index.js';
+import { TemplateError, getBuiltinTemplate, headingPattern, templateFromMarkdown, type TemplateSection } from '../../../src/core/templates/index.js';
 
 const byPath = (sections: readonly TemplateSection[], path: string): TemplateSection => {
   const found = sections.find((s) => s.path === path);
@@ -98,5 +98,21 @@ describe('templateFromMarkdown', () => {
     expect(code(() => templateFromMarkdown('ok', '  ', ''))).toBe('invalid_template_name');
     expect(code(() => templateFromMarkdown('ok', 'X', '', 0))).toBe('invalid_template_version');
     expect(code(() => templateFromMarkdown('ok', 'X', '', 1.5))).toBe('invalid_template_version');
+  });
+});
+
+describe('headingPattern', () => {
+  it('finds the innermost [placeholder], skipping links and empty brackets', () => {
+    expect(headingPattern('Feature: [Feature Name]')).toEqual({ prefix: 'feature:', suffix: '', placeholder: '[Feature Name]' });
+    expect(headingPattern('See [docs](http://x) for [Topic] notes')?.placeholder).toBe('[Topic]');
+    expect(headingPattern('[ ] and [ref][1]')).toBeNull();
+    expect(headingPattern('Plain heading')).toBeNull();
+    expect(headingPattern('a [[b] c')?.placeholder).toBe('[b]');
+  });
+
+  it('stays linear on 1 MB of brackets', () => {
+    expect(headingPattern('['.repeat(1_000_000) + ']')).toBeNull();
+    expect(headingPattern(']'.repeat(1_000_000))).toBeNull();
+    expect(headingPattern('[x'.repeat(500_000) + ']')?.placeholder).toBe('[x]');
   });
 });
