@@ -52,8 +52,8 @@ export function buildTables(ctx: BlockContext): Table[] {
 
 export function buildListItems(ctx: BlockContext): ListItem[] {
   const { src, lines, scan } = ctx;
-  const firstParagraphEnd = new Map<number, number>();
-  for (const p of scan.paragraphs) if (p.firstOfItem >= 0) firstParagraphEnd.set(p.firstOfItem, p.endLine);
+  const firstParagraphEnd = new Int32Array(scan.items.length).fill(-1);
+  for (const p of scan.paragraphs) if (p.firstOfItem >= 0) firstParagraphEnd[p.firstOfItem] = p.endLine;
   return scan.items.map((it, i) => {
     const lineEnd = lines.ends[it.line] ?? it.textStart;
     let textStart = it.textStart;
@@ -69,7 +69,7 @@ export function buildListItems(ctx: BlockContext): ListItem[] {
     const ts = skipSpaces(src, textStart, lineEnd);
     const te = trimEndSpaces(src, ts, lineEnd);
     const text = src.slice(ts, te);
-    const continues = (firstParagraphEnd.get(i) ?? it.line) > it.line;
+    const continues = (firstParagraphEnd[i] ?? -1) > it.line;
     return {
       sectionPath: sectionPathAt(ctx.index, it.markerStart),
       marker: src.slice(it.markerStart, it.markerEnd),
@@ -85,7 +85,9 @@ export function buildListItems(ctx: BlockContext): ListItem[] {
 
 export function buildFields(ctx: BlockContext, items: readonly ListItem[]): Field[] {
   const { src, lines, scan } = ctx;
-  const out: Field[] = [];
+  const fromItems: Field[] = [];
+  const fromLines: Field[] = [];
+  let out = fromItems;
   const make = (line: number, start: number, end: number, plain: boolean, inList: boolean): void => {
     const m = matchField(src, start, end, plain);
     if (!m) return;
@@ -104,6 +106,7 @@ export function buildFields(ctx: BlockContext, items: readonly ListItem[]): Fiel
     if (!item || item.task) return;
     make(it.line, it.textStart, lines.ends[it.line] ?? it.textStart, true, true);
   });
+  out = fromLines;
   for (const p of scan.paragraphs) {
     for (let l = p.startLine; l <= p.endLine; l++) {
       if (l === p.startLine && p.firstOfItem >= 0) continue;
@@ -112,7 +115,29 @@ export function buildFields(ctx: BlockContext, items: readonly ListItem[]): Fiel
       make(l, s, lines.ends[l] ?? s, false, p.inItem);
     }
   }
-  out.sort((a, b) => a.range.start - b.range.start);
+  return mergeByStart(fromItems, fromLines);
+}
+
+/** Merges two lists already in document order. */
+function mergeByStart<T extends { readonly range: SourceRange }>(a: readonly T[], b: readonly T[]): T[] {
+  if (b.length === 0) return a.slice();
+  if (a.length === 0) return b.slice();
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as T;
+    const y = b[j] as T;
+    if (x.range.start <= y.range.start) {
+      out.push(x);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  while (i < a.length) out.push(a[i++] as T);
+  while (j < b.length) out.push(b[j++] as T);
   return out;
 }
 

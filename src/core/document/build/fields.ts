@@ -17,6 +17,24 @@ export interface FieldMatch {
 
 const MAX_LABEL = 200;
 const PLAIN_LABEL = /^[\p{L}\p{N}][\p{L}\p{N} \-/&.()'+#,]*$/u;
+const PLAIN_PUNCT: readonly number[] = [45, 47, 38, 46, 40, 41, 39, 43, 35, 44];
+
+/** Letters, digits, spaces and a little punctuation; starts with a letter or digit; at most 6 words. */
+function isPlainLabel(src: string, start: number, end: number): boolean {
+  if (end <= start || src.charCodeAt(end - 1) === 32) return false;
+  let spaces = 0;
+  let ascii = true;
+  for (let p = start; p < end; p++) {
+    const c = src.charCodeAt(p);
+    if (c === 32) {
+      if (p === start || ++spaces > 5) return false;
+    } else if (c >= 128) ascii = false;
+    else if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || PLAIN_PUNCT.includes(c))) return false;
+  }
+  const first = src.charCodeAt(start);
+  if (PLAIN_PUNCT.includes(first)) return false;
+  return ascii || PLAIN_LABEL.test(src.slice(start, end));
+}
 
 function endsLabel(src: string, pos: number, end: number): boolean {
   if (pos >= end) return true;
@@ -61,8 +79,8 @@ export function matchField(src: string, start: number, end: number, allowPlain: 
       }
     }
     if (colon < 0) return null;
+    if (!isPlainLabel(src, s, colon)) return null;
     label = src.slice(s, colon);
-    if (!PLAIN_LABEL.test(label) || label.endsWith(' ') || label.split(' ').length > 6) return null;
     colonEnd = colon + 1;
     bold = false;
   }

@@ -10,6 +10,7 @@ import { inlinePlainText } from '../inline/plain-text.js';
 import type { BlockScan } from '../scan/records.js';
 import type { Heading, Section } from '../types.js';
 
+const MAX_SLUG_SOURCE = 65_536;
 const OPTIONAL_MARKER = /<!--\s*optional\s*-->/i;
 
 export interface SectionIndex {
@@ -45,7 +46,8 @@ export function buildSectionIndex(src: string, lines: LineTable, scan: BlockScan
   let title: Heading | null = null;
   const bomSkip = src.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (const h of scan.headings) {
-    const slug = slugger.slug(inlinePlainText(h.text));
+    // A heading longer than this is not meant as an anchor; the cap keeps 1 MB lines cheap.
+    const slug = slugger.slug(inlinePlainText(h.text.length > MAX_SLUG_SOURCE ? h.text.slice(0, MAX_SLUG_SOURCE) : h.text));
     if (h.nested) continue;
     const lineStart = lines.starts[h.startLine] ?? 0;
     const start = h.startLine === 0 ? Math.max(lineStart, bomSkip) : lineStart;

@@ -15,6 +15,8 @@ const ENTITIES: Readonly<Record<string, string>> = {
   uuml: 'ü', auml: 'ä', szlig: 'ß', ccedil: 'ç', ntilde: 'ñ', rarr: '→', larr: '←', harr: '↔',
 };
 
+const SPECIAL = /[\\`<&[!_*~]/;
+
 function isAsciiPunct(c: number): boolean {
   return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 }
@@ -90,6 +92,7 @@ function scanAngle(text: string, i: number, finder: ForwardFinder): { show: stri
 
 /** Visible text of inline Markdown (for slugs). */
 export function inlinePlainText(text: string): string {
+  if (!SPECIAL.test(text)) return text;
   const spans = codeSpans(text, 0, text.length);
   const match = text.includes('[') ? matchBrackets(text, spans) : null;
   const skipFrom = new Map<number, number>();

@@ -11,17 +11,13 @@ import {
   delimiterRowColumns, headerCellCount, isThematicBreak, matchAtxHeading, matchClosingFence,
   matchOpeningFence, setextUnderlineLevel,
 } from './leaf-starts.js';
+import {
+  DEFINITION, DOCUMENT, FENCE, HTML, INDENTED, ITEM, OpenBlock, PARAGRAPH, QUOTE, TABLE, isLeaf,
+} from './open-block.js';
 import type { BlockScan } from './records.js';
-import { referenceDefinitionLines } from './reference-defs.js';
-
-const DOCUMENT = 0;
-const QUOTE = 1;
-const ITEM = 2;
-const PARAGRAPH = 3;
-const FENCE = 4;
-const INDENTED = 5;
-const HTML = 6;
-const TABLE = 7;
+import { parseListMarker } from './list-marker.js';
+import { definitionCandidateLines, outdentedTerminator } from './lookahead.js';
+import { definitionLineCount } from './reference-defs.js';
 
 /** Results of continuing a block or trying block starts. */
 const MATCHED = 0;
@@ -31,27 +27,7 @@ const CONTAINER = 3;
 const LEAF = 4;
 const NO_START = 5;
 
-class OpenBlock {
-  contentIndent = 0;
-  hasChildren = false;
-  record = -1;
-  fenceChar = 0;
-  fenceLength = 0;
-  fenceOffset = 0;
-  htmlType = 0;
-  startLine = 0;
-  lastLine = 0;
-  lastLazy = false;
-  lastIndent = 0;
-  topLevel = false;
-  inItem = false;
-  firstOfItem = -1;
-  constructor(readonly kind: number) {}
-}
-
-function isLeaf(kind: number): boolean {
-  return kind >= PARAGRAPH;
-}
+const MAX_DEFINITION_LINES = 16;
 
 /** First characters that may start a block other than a paragraph. */
 function maybeSpecial(c: number): boolean {
@@ -97,6 +73,11 @@ class BlockScanner {
     if (start === 0 && src.charCodeAt(0) === 0xfeff) start = 1;
     cur.reset(src, start, this.lines.ends[l] ?? 0);
     const stack = this.stack;
+    const last = stack[stack.length - 1] as OpenBlock;
+    if (last.kind === DEFINITION) {
+      if (l === last.definitionEnd) stack.pop();
+      return;
+    }
     let matched = 1;
     for (let i = 1; i < stack.length; i++) {
       cur.findNextNonspace();
@@ -142,7 +123,9 @@ class BlockScanner {
     const cur = this.cur;
     switch (b.kind) {
       case QUOTE:
-        if (!cur.indented && cur.peek(cur.nextNonspace) === 62) {
+        // markdown-it continues a block quote at a `>` whatever its indentation (CommonMark's
+        // reference implementation stops at 4 spaces); the oracle for headings is markdown-it.
+        if (cur.peek(cur.nextNonspace) === 62) {
           cur.advanceNextNonspace();
           cur.advanceOffset(1, false);
           if (isSpaceOrTab(cur.peek(cur.offset))) cur.advanceOffset(1, true);
@@ -193,8 +176,10 @@ class BlockScanner {
     const nn = cur.nextNonspace;
     const end = cur.lineEnd;
     const c = cur.peek(nn);
+    const tip = this.top();
+    const inParagraph = container.kind === PARAGRAPH;
     if (cur.indented) {
-      if (this.top().kind !== PARAGRAPH && !cur.blank) {
+      if ((tip.kind !== PARAGRAPH || outdentedTerminator(this.src, this.stack, this.lastMatched, this.cur, this.allClosed)) && !cur.blank) {
         cur.advanceOffset(4, true);
         this.closeUnmatched();
         this.addChild(INDENTED);
@@ -241,8 +226,7 @@ class BlockScanner {
     }
     if (c === 60) {
       const type = htmlBlockStartType(src, nn, end);
-      const tip = this.top();
-      if (type > 0 && (type < 7 || (container.kind !== PARAGRAPH && container.kind !== TABLE &&
+      if (type > 0 && (type < 7 || (!inParagraph && container.kind !== TABLE &&
           !(!this.allClosed && tip.kind === PARAGRAPH)))) {
         this.closeUnmatched();
         const b = this.addChild(HTML);
@@ -262,7 +246,7 @@ class BlockScanner {
       this.result.thematicBreaks.push({ line: this.line, topLevel: this.stack.length === 1 });
       return CONSUMED;
     }
-    if ((c === 42 || c === 43 || c === 45 || (c >= 48 && c <= 57)) && this.tryListItem(container)) return CONTAINER;
+    if ((c === 42 || c === 43 || c === 45 || (c >= 48 && c <= 57)) && this.tryListItem(inParagraph)) return CONTAINER;
     return NO_START;
   }
 
@@ -294,12 +278,6 @@ class BlockScanner {
     this.closeUnmatched();
     const cs = this.result.contentStart;
     const ends = this.lines.ends;
-    if (this.src.charCodeAt(cs[para.startLine] ?? 0) === 91) {
-      const texts: string[] = [];
-      for (let x = para.startLine; x <= para.lastLine; x++) texts.push(this.src.slice(cs[x], ends[x]));
-      para.startLine += referenceDefinitionLines(texts);
-      if (para.startLine > para.lastLine) return false;
-    }
     const parts: string[] = [];
     for (let x = para.startLine; x <= para.lastLine; x++) {
       const s = cs[x] ?? 0;
@@ -315,66 +293,21 @@ class BlockScanner {
     return true;
   }
 
-  private tryListItem(container: OpenBlock): boolean {
+  private tryListItem(inParagraph: boolean): boolean {
     const cur = this.cur;
-    const src = this.src;
-    const nn = cur.nextNonspace;
-    const end = cur.lineEnd;
-    const c = src.charCodeAt(nn);
-    let markerEnd: number;
-    let ordered = false;
-    if (c === 42 || c === 43 || c === 45) {
-      markerEnd = nn + 1;
-    } else {
-      let p = nn;
-      while (p < end && p - nn < 10) {
-        const d = src.charCodeAt(p);
-        if (d < 48 || d > 57) break;
-        p++;
-      }
-      const digits = p - nn;
-      if (digits < 1 || digits > 9 || p >= end) return false;
-      const delim = src.charCodeAt(p);
-      if (delim !== 46 && delim !== 41) return false;
-      if (container.kind === PARAGRAPH && Number(src.slice(nn, p)) !== 1) return false;
-      markerEnd = p + 1;
-      ordered = true;
-    }
-    const next = cur.peek(markerEnd);
-    if (!(next === -1 || next === 9 || next === 32)) return false;
-    if (container.kind === PARAGRAPH && skipSpaces(src, markerEnd, end) === end) return false;
-    const markerOffset = cur.indent;
-    cur.advanceNextNonspace();
-    cur.advanceOffset(markerEnd - nn, true);
-    const spacesStartCol = cur.column;
-    const spacesStartOffset = cur.offset;
-    do {
-      cur.advanceOffset(1, true);
-    } while (cur.column - spacesStartCol < 5 && isSpaceOrTab(cur.peek(cur.offset)));
-    const blankItem = cur.offset >= end;
-    const spacesAfter = cur.column - spacesStartCol;
-    let padding: number;
-    if (spacesAfter >= 5 || spacesAfter < 1 || blankItem) {
-      padding = markerEnd - nn + 1;
-      cur.column = spacesStartCol;
-      cur.offset = spacesStartOffset;
-      if (isSpaceOrTab(cur.peek(cur.offset))) cur.advanceOffset(1, true);
-    } else {
-      padding = markerEnd - nn + spacesAfter;
-    }
+    const marker = parseListMarker(cur, inParagraph);
+    if (!marker) return false;
     this.closeUnmatched();
-    const depth = this.itemDepthAfterLeaves();
+    const depth = this.itemDepth;
     const b = this.addChild(ITEM);
-    b.contentIndent = markerOffset + padding;
+    b.contentIndent = marker.contentIndent;
+    b.parentColumn = marker.parentColumn;
     b.record = this.result.items.length;
     this.result.items.push({
-      line: this.line, markerStart: nn, markerEnd, textStart: cur.offset, depth, ordered, hasContent: false, hasNested: false,
+      line: this.line, markerStart: marker.start, markerEnd: marker.end, textStart: cur.offset, depth,
+      ordered: marker.ordered, hasContent: false, hasNested: false,
     });
     return true;
-  }
-
-  private itemDepthAfterLeaves(): number {
-    return this.itemDepth;
   }
 
   private finishLine(container: OpenBlock): void {
@@ -421,6 +354,7 @@ class BlockScanner {
         return;
       default:
         if (cur.offset < cur.lineEnd && !cur.blank) {
+          if (this.src.charCodeAt(cur.offset) === 91 && this.tryDefinition()) return;
           const parent = this.top();
           const b = this.addChild(PARAGRAPH);
           b.startLine = l;
@@ -433,6 +367,24 @@ class BlockScanner {
           cs[l] = cur.offset;
         }
     }
+  }
+
+  /**
+   * A link reference definition where a paragraph would start (markdown-it's reference rule): the
+   * definition's lines are read ahead through the open containers, and the scanner then skips
+   * them, so the next line starts a new block as in markdown-it.
+   */
+  private tryDefinition(): boolean {
+    const l = this.line;
+    const texts = definitionCandidateLines(this.src, this.lines, this.stack, l, this.cur.offset, MAX_DEFINITION_LINES);
+    const used = definitionLineCount(texts);
+    if (used === 0) return false;
+    this.addClosedChild();
+    if (used > 1) {
+      const def = this.pushBlock(DEFINITION);
+      def.definitionEnd = l + used - 1;
+    }
+    return true;
   }
 
   private closeUnmatched(): void {

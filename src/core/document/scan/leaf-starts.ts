@@ -3,6 +3,7 @@
  * non-space) to `end` with plain loops: no regular expressions, so a 1 MB line costs one pass.
  */
 import { isSpaceOrTab, skipSpaces, trimEndSpaces } from './cursor.js';
+import { htmlBlockStartType } from './html-start.js';
 
 export interface AtxMatch {
   level: number;
@@ -157,4 +158,32 @@ export function headerCellCount(src: string, start: number, end: number): number
   if (src.charCodeAt(s) === 124) count--;
   if (lastSplit === e - 1 && count > 0) count--;
   return count;
+}
+
+/** True when text at pos starts a block that ends a definition or paragraph in markdown-it's rules. */
+export function startsBlock(src: string, pos: number, end: number): boolean {
+  const c = src.charCodeAt(pos);
+  switch (c) {
+    case 35:
+      return matchAtxHeading(src, pos, end) !== null;
+    case 96: case 126:
+      return matchOpeningFence(src, pos, end) > 0;
+    case 62:
+      return true;
+    case 60: {
+      const type = htmlBlockStartType(src, pos, end);
+      return type > 0 && type < 7;
+    }
+    case 42: case 45: case 95: case 43:
+      if (isThematicBreak(src, pos, end)) return true;
+      if (c === 95) return false;
+      return pos + 1 >= end || isSpaceOrTab(src.charCodeAt(pos + 1));
+    default: {
+      if (c < 48 || c > 57) return false;
+      let p = pos;
+      while (p < end && p - pos < 10 && src.charCodeAt(p) >= 48 && src.charCodeAt(p) <= 57) p++;
+      const d = src.charCodeAt(p);
+      return p - pos <= 9 && p < end && (d === 46 || d === 41) && (p + 1 >= end || isSpaceOrTab(src.charCodeAt(p + 1)));
+    }
+  }
 }

@@ -1,7 +1,7 @@
 /**
- * Link reference definitions at the start of a paragraph. They matter for block structure only in
- * one place: a paragraph made only of definitions cannot become a setext heading, and definitions
- * before the heading text are not part of it (`[a]: /url` then `---` is a thematic break).
+ * Link reference definitions. They matter for block structure: lines that form a definition are
+ * not paragraph text, so they cannot become a setext heading (`[a]: /url` then `---` is a thematic
+ * break) and the line after them is not paragraph continuation.
  */
 
 const BAD_PROTOCOL = /^(vbscript|javascript|file|data):/i;
@@ -122,21 +122,15 @@ function parseDefinition(text: string, pos: number): number {
 }
 
 /**
- * How many of the given lines (paragraph content, first first) are consumed by link reference
- * definitions at the start of the paragraph.
+ * Lines used by one link reference definition at the start of `lines` (each line's content, the
+ * first at the definition start), or 0 when the lines do not start with a definition.
  */
-export function referenceDefinitionLines(lines: readonly string[]): number {
+export function definitionLineCount(lines: readonly string[]): number {
   const text = lines.join('\n');
-  let pos = 0;
-  let consumed = 0;
-  while (pos < text.length && text.charCodeAt(pos) === 91) {
-    const end = parseDefinition(text, pos);
-    if (end < 0) break;
-    let breaks = 0;
-    for (let i = pos; i < end; i++) if (text.charCodeAt(i) === 10) breaks++;
-    consumed += breaks + 1;
-    pos = end + 1;
-    while (pos < text.length && isSpace(text.charCodeAt(pos))) pos++;
-  }
-  return Math.min(consumed, lines.length);
+  if (text.charCodeAt(0) !== 91) return 0;
+  const end = parseDefinition(text, 0);
+  if (end < 0) return 0;
+  let breaks = 0;
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) breaks++;
+  return Math.min(breaks + 1, lines.length);
 }
