@@ -1,4 +1,5 @@
 import { firstTextLine, normalizeBlock, normalizeInline } from '../templates/normalize.js';
+import { headingPattern } from '../templates/heading-pattern.js';
 import { isOptionalMarkerText } from '../templates/optional-marker.js';
 import type { Template, TemplateSection } from '../templates/types.js';
 import { paragraphBlocks } from './paragraphs.js';
@@ -20,6 +21,8 @@ export interface LintIndex {
   /** normalizeBlock of the template's free-text paragraphs (example prose). */
   readonly exampleParagraphs: ReadonlySet<string>;
   readonly sectionByPath: ReadonlyMap<string, TemplateSection>;
+  /** The template's title (normalizeInline) and its `[placeholder]`, if it has a title. */
+  readonly title: { readonly text: string; readonly placeholder: string | null } | null;
   /** Filled in lazily by the engine (it needs the rules). */
   baseline: Baseline | null;
 }
@@ -66,6 +69,7 @@ function buildIndex(template: Template): LintIndex {
     blankRows,
     exampleParagraphs,
     sectionByPath: new Map(template.structure.allSections.map((s) => [s.path, s])),
+    title: doc.title ? { text: normalizeInline(doc.title.text), placeholder: headingPattern(doc.title.text)?.placeholder ?? null } : null,
     baseline: null,
   };
 }

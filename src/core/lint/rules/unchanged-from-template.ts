@@ -1,4 +1,4 @@
-import { firstTextLine, normalizeBlock } from '../../templates/normalize.js';
+import { firstTextLine, normalizeBlock, normalizeInline } from '../../templates/normalize.js';
 import { paragraphBlocks } from '../paragraphs.js';
 import type { LintRule } from '../types.js';
 import { excerpt } from './text.js';
@@ -7,7 +7,7 @@ import { excerpt } from './text.js';
 export const unchangedFromTemplate: LintRule = {
   id: 'unchanged-from-template',
   defaultSeverity: 'error',
-  description: "Content is still the template's example: a code block or diagram, example prose, or a heading placeholder such as [Feature Name].",
+  description: "Content is still the template's example: a code block or diagram, example prose, the template's title, or a heading placeholder such as [Feature Name].",
   countsTowardScore: true,
   check({ doc, index, docIndex, match }, report) {
     for (const block of doc.codeBlocks) {
@@ -41,5 +41,15 @@ export const unchangedFromTemplate: LintRule = {
         end: section.heading.range.end,
       });
     }
+    const title = doc.title;
+    if (title && index.title !== null && isTemplateTitle(title.text, index.title)) {
+      report({ message: `Title is still the template's ("${excerpt(title.text)}")`, sectionPath: '', start: title.range.start, end: title.range.end });
+    }
   },
 };
+
+/** The template's title kept as is, or its `[placeholder]` kept. */
+function isTemplateTitle(text: string, templateTitle: { readonly text: string; readonly placeholder: string | null }): boolean {
+  if (templateTitle.placeholder !== null) return text.toLowerCase().includes(templateTitle.placeholder.toLowerCase());
+  return normalizeInline(text) === templateTitle.text;
+}
