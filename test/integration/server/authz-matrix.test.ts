@@ -1,0 +1,247 @@
+// The authorization matrix: every route in the route table x every kind of caller. Expected
+// statuses are derived from each route's declared access rule, so a route whose behaviour
+// drifts from its declaration fails, and a route without a row here fails the first test.
+import { beforeAll, expect, it } from 'vitest';
+import type { RouteAccess, RouteEntry } from '../../../src/server/api/route-table.js';
+import type { Role } from '../../../src/server/db/index.js';
+import { roleAtLeast, scopeAllows } from '../../../src/server/policies/index.js';
+import { ApiClient, describeEachDatabase, useTestServer, type TestServer } from '../harness.js';
+import { TEST_PASSWORD, type SignedInUser } from '../harness-server.js';
+
+const ACTORS = ['anonymous', 'viewer', 'editor', 'admin', 'owner', 'outsider', 'expiredToken', 'readToken'] as const;
+type Actor = (typeof ACTORS)[number];
+
+const WS = 'MATRIX';
+const DAY = 24 * 3_600_000;
+
+interface Fixture {
+  server: TestServer;
+  users: Record<'viewer' | 'editor' | 'admin' | 'owner' | 'outsider', SignedInUser>;
+  clients: Record<Actor, ApiClient>;
+  templateId: string;
+  counter(): number;
+  /** A new viewer in MATRIX (a target for role changes and removals). */
+  freshMember(): Promise<string>;
+  freshInvite(): Promise<{ id: string; token: string }>;
+  freshTemplate(): Promise<string>;
+  /** A new workspace where viewer, editor, admin and owner hold those roles. */
+  freshWorkspace(): Promise<string>;
+}
+
+interface Call {
+  path: string;
+  body?: unknown;
+  /** Use this client instead of the actor's own. */
+  client?: ApiClient;
+}
+
+interface MatrixCase {
+  /** Status for a caller who is allowed. */
+  ok: number;
+  request(fx: Fixture, actor: Actor): Call | Promise<Call>;
+  /** The call ends the actor's sessions: sign the fixture back in afterwards. */
+  endsSessions?: boolean;
+}
+
+const account = (fx: Fixture) => ({ name: 'Matrix Person', email: fx.server.uniqueEmail('matrix'), password: TEST_PASSWORD });
+
+/** One row per route: `METHOD url` exactly as in the route table. */
+const CASES: Record<string, MatrixCase> = {
+  'GET /api/v1/openapi.json': { ok: 200, request: () => ({ path: '/api/v1/openapi.json' }) },
+  'GET /api/v1/setup': { ok: 200, request: () => ({ path: '/api/v1/setup' }) },
+  'POST /api/v1/setup': {
+    ok: 409,
+    request: (fx) => ({ path: '/api/v1/setup', body: { ...account(fx), workspace: { name: 'x', key: 'XX' } } }),
+  },
+  'POST /api/v1/auth/sign-in': {
+    ok: 200,
+    request: (fx) => ({ path: '/api/v1/auth/sign-in', body: { email: fx.users.viewer.email, password: TEST_PASSWORD } }),
+  },
+  'POST /api/v1/auth/sign-out': {
+    ok: 204,
+    // A second session of the same user, so the fixture's own session survives.
+    request: async (fx, actor) => {
+      const user = sessionUser(fx, actor);
+      return { path: '/api/v1/auth/sign-out', client: user ? await fx.server.signIn(user.email, TEST_PASSWORD) : fx.clients[actor] };
+    },
+  },
+  'POST /api/v1/auth/sign-out-everywhere': { ok: 204, endsSessions: true, request: () => ({ path: '/api/v1/auth/sign-out-everywhere' }) },
+  'GET /api/v1/me': { ok: 200, request: () => ({ path: '/api/v1/me' }) },
+  'PATCH /api/v1/me': { ok: 200, request: () => ({ path: '/api/v1/me', body: { name: 'Renamed' } }) },
+  'POST /api/v1/me/password': {
+    ok: 204,
+    request: () => ({ path: '/api/v1/me/password', body: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD } }),
+  },
+  'GET /api/v1/tokens': { ok: 200, request: () => ({ path: '/api/v1/tokens' }) },
+  'POST /api/v1/tokens': { ok: 201, request: () => ({ path: '/api/v1/tokens', body: { name: 'matrix', scopes: ['read'] } }) },
+  'DELETE /api/v1/tokens/:id': {
+    ok: 204,
+    request: async (fx, actor) => {
+      const user = sessionUser(fx, actor);
+      const owner = user ?? fx.users.owner;
+      const token = await fx.server.createToken(owner.client, ['read']);
+      return { path: `/api/v1/tokens/${token.id}` };
+    },
+  },
+  'GET /api/v1/workspaces': { ok: 200, request: () => ({ path: '/api/v1/workspaces' }) },
+  'POST /api/v1/workspaces': { ok: 201, request: (fx) => ({ path: '/api/v1/workspaces', body: { name: 'New', key: `NW${fx.counter()}` } }) },
+  'GET /api/v1/workspaces/:ws': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}` }) },
+  'PATCH /api/v1/workspaces/:ws': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}`, body: { name: 'Matrix' } }) },
+  'DELETE /api/v1/workspaces/:ws': { ok: 204, request: async (fx) => ({ path: `/api/v1/workspaces/${await fx.freshWorkspace()}` }) },
+  'GET /api/v1/workspaces/:ws/audit-events': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/audit-events` }) },
+  'GET /api/v1/workspaces/:ws/members': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/members` }) },
+  'POST /api/v1/workspaces/:ws/members': {
+    ok: 201,
+    request: (fx) => ({ path: `/api/v1/workspaces/${WS}/members`, body: { ...account(fx), role: 'viewer' } }),
+  },
+  'PATCH /api/v1/workspaces/:ws/members/:userId': {
+    ok: 200,
+    request: async (fx) => ({ path: `/api/v1/workspaces/${WS}/members/${await fx.freshMember()}`, body: { role: 'editor' } }),
+  },
+  'DELETE /api/v1/workspaces/:ws/members/:userId': {
+    ok: 204,
+    request: async (fx) => ({ path: `/api/v1/workspaces/${WS}/members/${await fx.freshMember()}` }),
+  },
+  'GET /api/v1/workspaces/:ws/invites': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/invites` }) },
+  'POST /api/v1/workspaces/:ws/invites': { ok: 201, request: () => ({ path: `/api/v1/workspaces/${WS}/invites`, body: { role: 'viewer' } }) },
+  'DELETE /api/v1/workspaces/:ws/invites/:id': {
+    ok: 204,
+    request: async (fx) => ({ path: `/api/v1/workspaces/${WS}/invites/${(await fx.freshInvite()).id}` }),
+  },
+  'GET /api/v1/invites/:token': { ok: 200, request: async (fx) => ({ path: `/api/v1/invites/${(await fx.freshInvite()).token}` }) },
+  'POST /api/v1/invites/:token/accept': {
+    ok: 201,
+    request: async (fx) => ({ path: `/api/v1/invites/${(await fx.freshInvite()).token}/accept`, body: account(fx) }),
+  },
+  'GET /api/v1/workspaces/:ws/templates': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/templates` }) },
+  'POST /api/v1/workspaces/:ws/templates': {
+    ok: 201,
+    request: () => ({ path: `/api/v1/workspaces/${WS}/templates`, body: { name: 'T', source: '# T\n\n## Overview\n' } }),
+  },
+  'GET /api/v1/workspaces/:ws/templates/:templateId': { ok: 200, request: (fx) => ({ path: `/api/v1/workspaces/${WS}/templates/${fx.templateId}` }) },
+  'PATCH /api/v1/workspaces/:ws/templates/:templateId': {
+    ok: 200,
+    request: async (fx) => ({ path: `/api/v1/workspaces/${WS}/templates/${await fx.freshTemplate()}`, body: { source: '# T2\n' } }),
+  },
+  'DELETE /api/v1/workspaces/:ws/templates/:templateId': {
+    ok: 204,
+    request: async (fx) => ({ path: `/api/v1/workspaces/${WS}/templates/${await fx.freshTemplate()}` }),
+  },
+  'GET /api/v1/workspaces/:ws/templates/:templateId/versions/:version': {
+    ok: 200,
+    request: (fx) => ({ path: `/api/v1/workspaces/${WS}/templates/${fx.templateId}/versions/1` }),
+  },
+};
+
+function sessionUser(fx: Fixture, actor: Actor): SignedInUser | null {
+  return actor === 'viewer' || actor === 'editor' || actor === 'admin' || actor === 'owner' || actor === 'outsider' ? fx.users[actor] : null;
+}
+
+const ROLE_OF: Partial<Record<Actor, Role>> = { viewer: 'viewer', editor: 'editor', admin: 'admin', owner: 'owner', readToken: 'owner' };
+
+/** What the declared access rule says this caller gets. */
+function expectedStatus(access: RouteAccess, actor: Actor, ok: number): number {
+  if (actor === 'expiredToken') return 401;
+  if (access.auth === 'public') return ok;
+  if (actor === 'anonymous') return 401;
+  if (access.auth === 'session' && actor === 'readToken') return 403;
+  if (access.auth === 'user' && actor === 'readToken' && !scopeAllows(['read'], access.scope)) return 403;
+  if (access.minRole !== undefined) {
+    if (actor === 'outsider') return 404;
+    if (!roleAtLeast(ROLE_OF[actor] ?? null, access.minRole)) return 403;
+  }
+  return ok;
+}
+
+describeEachDatabase('authorization matrix', (database) => {
+  const server = useTestServer(database);
+  let fx: Fixture;
+
+  beforeAll(async () => {
+    const s = server();
+    const owner = await s.setupOwner({ workspaceKey: WS });
+    const admin = await s.addMember(owner.client, WS, 'admin');
+    const editor = await s.addMember(owner.client, WS, 'editor');
+    const viewer = await s.addMember(owner.client, WS, 'viewer');
+    await owner.client.post('/api/v1/workspaces', { name: 'Other', key: 'OTHER' });
+    const outsider = await s.addMember(owner.client, 'OTHER', 'owner');
+    const readToken = await s.createToken(owner.client, ['read']);
+    const expiring = await s.createToken(owner.client, ['admin'], new Date(s.clock.now().getTime() + DAY).toISOString());
+    s.clock.advance(2 * DAY);
+    const template = await owner.client.post<{ id: string }>(`/api/v1/workspaces/${WS}/templates`, { name: 'Base', source: '# Base\n' });
+    let n = 0;
+    const users = { owner, admin, editor, viewer, outsider };
+    fx = {
+      server: s,
+      users,
+      templateId: template.body.id,
+      clients: {
+        anonymous: s.anonymous(),
+        viewer: viewer.client,
+        editor: editor.client,
+        admin: admin.client,
+        owner: owner.client,
+        outsider: outsider.client,
+        expiredToken: expiring.client,
+        readToken: readToken.client,
+      },
+      counter: () => ++n,
+      freshMember: async () => (await s.addMember(fx.users.owner.client, WS, 'viewer')).id,
+      freshInvite: async () => {
+        const res = await fx.users.owner.client.post<{ invite: { id: string }; token: string }>(`/api/v1/workspaces/${WS}/invites`, { role: 'viewer' });
+        return { id: res.body.invite.id, token: res.body.token };
+      },
+      freshTemplate: async () => (await fx.users.owner.client.post<{ id: string }>(`/api/v1/workspaces/${WS}/templates`, { name: 'Tmp', source: '# Tmp\n' })).body.id,
+      freshWorkspace: async () => {
+        const key = `DW${++n}`;
+        const owner = fx.users.owner.client;
+        await owner.post('/api/v1/workspaces', { name: 'Doomed', key });
+        for (const role of ['viewer', 'editor', 'admin'] as const) {
+          const invite = await owner.post<{ token: string }>(`/api/v1/workspaces/${key}/invites`, { role });
+          const joined = await fx.users[role].client.post(`/api/v1/invites/${invite.body.token}/accept`, {});
+          if (joined.status !== 201) throw new Error(`fixture: ${role} could not join ${key}: ${joined.text}`);
+        }
+        return key;
+      },
+    };
+  });
+
+  it('has exactly one row per route in the route table', () => {
+    const routes = server().app.routeTable.map((r) => `${r.method} ${r.url}`);
+    expect(new Set(routes).size).toBe(routes.length);
+    expect([...routes].sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  it('declares an access rule that the matrix can read on every route', () => {
+    for (const route of server().app.routeTable) {
+      expect(['public', 'user', 'session']).toContain(route.access.auth);
+      if (route.url.includes('/workspaces/:ws')) expect(route.access.minRole, `${route.method} ${route.url}`).toBeDefined();
+    }
+  });
+
+  for (const [key, matrixCase] of Object.entries(CASES)) {
+    it(`${key}: every caller gets what the access rule says`, async () => {
+      const route: RouteEntry | undefined = server().app.routeTable.find((r) => `${r.method} ${r.url}` === key);
+      expect(route, `${key} is not in the route table`).toBeDefined();
+      if (route === undefined) return;
+      const actual: Record<string, number> = {};
+      const expected: Record<string, number> = {};
+      for (const actor of ACTORS) {
+        const call = await matrixCase.request(fx, actor);
+        // A copy, so a cookie set by this call (sign-in, accepting an invite) stays out of the fixture.
+        const client = call.client ?? fx.clients[actor].clone();
+        const res = await client.request(route.method, call.path, call.body === undefined ? {} : { body: call.body });
+        actual[actor] = res.status;
+        expected[actor] = expectedStatus(route.access, actor, matrixCase.ok);
+        if (res.status >= 400) expect(res.headers.get('content-type'), `${key} as ${actor}`).toMatch(/problem\+json/);
+        const user = sessionUser(fx, actor);
+        if (matrixCase.endsSessions === true && user !== null) {
+          const fresh = await fx.server.signIn(user.email, TEST_PASSWORD);
+          fx.clients[actor] = fresh;
+          fx.users[actor as keyof Fixture['users']] = { ...user, client: fresh };
+        }
+      }
+      expect(actual).toEqual(expected);
+    });
+  }
+});
