@@ -56,7 +56,8 @@ export function computeScores(
     filled += e.blanks - Math.min(e.unfilled, e.blanks);
   }
   const score = blanks === 0 ? 100 : Math.floor((100 * filled) / blanks);
-  const sections: Record<string, number> = {};
+  // No prototype: a section slugged `__proto__` is just a key.
+  const sections = Object.create(null) as Record<string, number>;
   for (const e of entries) sections[e.path] = e.score;
   return { score, sections, sectionScores: entries };
 }

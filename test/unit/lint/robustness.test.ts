@@ -47,3 +47,18 @@ describe('lint on any input', () => {
     expect(b).toEqual(a);
   });
 });
+
+describe('lint output stays well-formed for hostile headings', () => {
+  it('keeps a section slugged __proto__ as a plain key of sections', () => {
+    const r = lint(parse('# S\n\n## `__proto__`\nText.\n'), builtin);
+    expect(Object.keys(r.sections)).toContain('__proto__');
+    expect(r.sections.__proto__).toBe(100);
+    expect(JSON.parse(JSON.stringify(r.sections))).toHaveProperty('__proto__', 100);
+  });
+
+  it('shortens a 1 MB heading in messages', () => {
+    const r = lint(parse(`# S\n\n## ${'h'.repeat(1_000_000)}\n`), builtin);
+    const empty = r.findings.find((f) => f.ruleId === 'empty-section');
+    expect(empty?.message.length).toBeLessThan(120);
+  });
+});

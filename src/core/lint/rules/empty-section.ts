@@ -1,4 +1,5 @@
 import type { LintRule } from '../types.js';
+import { excerpt } from './text.js';
 
 /** A section with nothing but whitespace and comments, and no subsections. */
 export const emptySection: LintRule = {
@@ -17,7 +18,7 @@ export const emptySection: LintRule = {
       while (next < comments.length && (comments[next]?.range.end ?? Infinity) <= start) next += 1;
       if (hasContent(source, start, end, comments, next)) continue;
       report({
-        message: `Section "${section.heading.text}" is empty`,
+        message: `Section "${excerpt(section.heading.text, 80)}" is empty`,
         sectionPath: section.path,
         start: section.heading.range.start,
         end: section.heading.range.end,

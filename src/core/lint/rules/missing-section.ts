@@ -1,5 +1,6 @@
 import type { TemplateSection } from '../../templates/types.js';
 import type { LintRule } from '../types.js';
+import { excerpt } from './text.js';
 
 /** A required template heading with no counterpart in the document. */
 export const missingSection: LintRule = {
@@ -16,6 +17,6 @@ export const missingSection: LintRule = {
 
 function trail(section: TemplateSection): string {
   const names: string[] = [];
-  for (let s: TemplateSection | null = section; s; s = s.parent) names.unshift(s.heading);
+  for (let s: TemplateSection | null = section; s; s = s.parent) names.unshift(excerpt(s.heading, 80));
   return names.join(' > ');
 }
