@@ -1,10 +1,13 @@
 import type { CliCommand } from '../context.js';
 import { lintCommand } from './lint.js';
+import { migrateCommand } from './migrate.js';
 import { newCommand } from './new.js';
+import { serveCommand } from './serve.js';
 import { templatesCommand } from './templates.js';
+import { userCommand } from './user.js';
 
 /**
  * Every `specboard` command, in the order `--help` lists them. A new command is one module in
  * this folder exporting a CliCommand, added here (the server adds serve, migrate, user, ...).
  */
-export const COMMANDS: readonly CliCommand[] = [newCommand, lintCommand, templatesCommand];
+export const COMMANDS: readonly CliCommand[] = [newCommand, lintCommand, templatesCommand, serveCommand, migrateCommand, userCommand];
