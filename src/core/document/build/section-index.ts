@@ -11,7 +11,21 @@ import type { BlockScan } from '../scan/records.js';
 import type { Heading, Section } from '../types.js';
 
 const MAX_SLUG_SOURCE = 65_536;
-const OPTIONAL_MARKER = /<!--\s*optional\s*-->/i;
+/** `(Optional)` ending the heading, or an optional marker comment (see templates/optional-marker). */
+const OPTIONAL_SUFFIX = /\(\s*optional\s*\)\s*$/i;
+const OPTIONAL_COMMENT = /<!--\s*(?:specboard\s*:\s*)?optional\s*-->/i;
+
+function isOptional(src: string, lines: LineTable, headingText: string, bodyStartLine: number): boolean {
+  if (OPTIONAL_SUFFIX.test(headingText) || OPTIONAL_COMMENT.test(headingText)) return true;
+  for (let l = bodyStartLine; l < lines.count && l < bodyStartLine + 3; l++) {
+    const s = lines.starts[l] ?? 0;
+    const e = lines.ends[l] ?? 0;
+    const text = src.slice(s, Math.min(e, s + 200)).trim();
+    if (text === '') continue;
+    return text.startsWith('<!--') && OPTIONAL_COMMENT.test(text) && /^<!--[^]*-->$/.test(text);
+  }
+  return false;
+}
 
 export interface SectionIndex {
   readonly title: Heading | null;
@@ -58,7 +72,10 @@ export function buildSectionIndex(src: string, lines: LineTable, scan: BlockScan
     const isTitle = title === null && h.level === 1;
     if (isTitle) title = heading;
     const bodyStart = h.endLine + 1 < lines.count ? (lines.starts[h.endLine + 1] ?? src.length) : src.length;
-    entries.push({ heading, level: h.level, isTitle, start, bodyStart, slug, optional: OPTIONAL_MARKER.test(h.text) });
+    entries.push({
+      heading, level: h.level, isTitle, start, bodyStart, slug,
+      optional: !isTitle && isOptional(src, lines, h.text.slice(0, 1000), h.endLine + 1),
+    });
   }
 
   const n = entries.length;
