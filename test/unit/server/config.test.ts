@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/server/config.js';
 
@@ -66,5 +68,13 @@ describe('loadConfig', () => {
       expect(problems).toContain(name);
     }
     expect((error as ConfigError).message).toContain('PORT must be an integer between 0 and 65535 (got "abc")');
+  });
+
+  it('documents every variable it reads in docs/configuration.md', () => {
+    const source = readFileSync(join(import.meta.dirname, '../../../src/server/config.ts'), 'utf8');
+    const docs = readFileSync(join(import.meta.dirname, '../../../docs/configuration.md'), 'utf8');
+    const names = [...source.matchAll(/\.(?:string|optionalString|integer|oneOf|optionalUrl|byteSize)\('([A-Z_]+)'/g)].map((m) => m[1] ?? '');
+    expect(names.length).toBeGreaterThan(15);
+    for (const name of new Set(names)) expect(docs, name).toContain(`| \`${name}\` |`);
   });
 });
