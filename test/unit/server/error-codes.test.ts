@@ -9,7 +9,7 @@ const docs = readFileSync(join(import.meta.dirname, '../../../docs/errors.md'), 
 function documentedCodes(heading: string): Map<string, string> {
   const section = docs.split(/^## /m).find((s) => s.startsWith(heading)) ?? '';
   const rows = new Map<string, string>();
-  for (const match of section.matchAll(/^\| `([a-z_]+)` \|(.*)$/gm)) rows.set(match[1] ?? '', match[2] ?? '');
+  for (const match of section.matchAll(/^\| `([a-z0-9_]+)` \|(.*)$/gm)) rows.set(match[1] ?? '', match[2] ?? '');
   return rows;
 }
 
@@ -37,8 +37,8 @@ describe('docs/errors.md', () => {
     const thrown = new Set<string>();
     for (const file of files) {
       const text = readFileSync(join(root, file), 'utf8');
-      for (const m of text.matchAll(/Error\(\s*'([a-z_]+)'/g)) thrown.add(m[1] ?? '');
-      for (const m of text.matchAll(/code: '([a-z_]+)'/g)) thrown.add(m[1] ?? '');
+      for (const m of text.matchAll(/Error\(\s*'([a-z0-9_]+)'/g)) thrown.add(m[1] ?? '');
+      for (const m of text.matchAll(/code: '([a-z0-9_]+)'/g)) thrown.add(m[1] ?? '');
     }
     expect(thrown.size).toBeGreaterThan(10);
     for (const code of thrown) expect(registered.has(code), code).toBe(true);
