@@ -1,0 +1,99 @@
+// PostgreSQL: search_sections.tsv is a stored generated tsvector (title weighted A, body D) with a
+// GIN index (see migration 0003-search). Ranking is ts_rank; snippets are ts_headline.
+import { sql } from 'kysely';
+import { afterPosition, specFilters } from './filters.js';
+import { SEARCH_DEPTH, type SearchHit, type SearchIndex, type SearchPage } from './port.js';
+import { deleteSections, replaceSections } from './rows.js';
+import { indexedSections } from './sections.js';
+import { ELLIPSIS, HIGHLIGHT_END, HIGHLIGHT_START, snippetParts } from './snippet.js';
+
+/** Text search configuration; the migration's generated column uses the same one. */
+export const TS_CONFIG = 'english';
+/** ts_rank weights for D, C, B, A: body (D) counts a tenth of the title (A). */
+const RANK_WEIGHTS = '{0.1, 0.2, 0.4, 1.0}';
+const HEADLINE_OPTIONS = [
+  `StartSel="${HIGHLIGHT_START}"`,
+  `StopSel="${HIGHLIGHT_END}"`,
+  'MaxWords=24',
+  'MinWords=8',
+  'MaxFragments=2',
+  `FragmentDelimiter=" ${ELLIPSIS} "`,
+].join(', ');
+
+interface HitRow {
+  id: string;
+  score: number;
+  specId: string;
+  workspaceId: string;
+  key: string;
+  title: string;
+  sectionPath: string;
+  sectionTitle: string;
+  status: string;
+  updatedAt: string;
+  snippet: string;
+}
+
+export const postgresTsvector: SearchIndex = {
+  async indexSpec(trx, spec, doc) {
+    await replaceSections(trx, spec, indexedSections(doc));
+  },
+
+  async removeSpec(trx, specId) {
+    await deleteSections(trx, specId);
+  },
+
+  async search(db, query): Promise<SearchPage> {
+    if (query.terms.length === 0 || query.workspaceIds.length === 0) return { hits: [], next: null };
+    // plainto_tsquery reads its input as plain words (no operators), ANDed together.
+    const tsquery = sql`plainto_tsquery(${sql.lit(TS_CONFIG)}::regconfig, ${query.terms.join(' ')})`;
+    // Candidates are the most recently indexed matches; only they are ranked, and only the page's
+    // rows get a headline (the outer select runs after the page's LIMIT).
+    const { rows } = await sql<HitRow>`
+      with q as (select ${tsquery} as q),
+      hits as (
+        select s.id, ts_rank(${RANK_WEIGHTS}::float4[], s.tsv, q.q)::float8 as score
+        from search_sections s
+        cross join q
+        join specs p on p.id = s.spec_id
+        where s.tsv @@ q.q and ${specFilters(query)}
+        order by s.id desc
+        limit ${SEARCH_DEPTH}
+      ),
+      page as (
+        select h.id, h.score from hits h
+        where ${afterPosition(query.after, sql`h.score`, sql`h.id`)}
+        order by h.score desc, h.id desc
+        limit ${query.limit + 1}
+      )
+      select page.id::text as "id", page.score as "score", s.spec_id as "specId", p.workspace_id as "workspaceId",
+        w.key || '-' || p.number as "key", p.title as "title", s.section_path as "sectionPath",
+        s.section_title as "sectionTitle", p.status as "status", p.updated_at as "updatedAt",
+        ts_headline(${sql.lit(TS_CONFIG)}::regconfig, s.body, q.q, ${HEADLINE_OPTIONS}) as "snippet"
+      from page
+      cross join q
+      join search_sections s on s.id = page.id
+      join specs p on p.id = s.spec_id
+      join workspaces w on w.id = p.workspace_id
+      order by page.score desc, page.id desc
+    `.execute(db);
+    const hits = rows.slice(0, query.limit).map((r): SearchHit => {
+      const row = Number(r.id);
+      return {
+        specId: r.specId,
+        workspaceId: r.workspaceId,
+        key: r.key,
+        title: r.title,
+        sectionPath: r.sectionPath,
+        sectionTitle: r.sectionTitle,
+        snippet: snippetParts(r.snippet),
+        score: r.score,
+        status: r.status,
+        updatedAt: r.updatedAt,
+        position: { score: r.score, row },
+      };
+    });
+    const last = hits[hits.length - 1];
+    return { hits, next: rows.length > query.limit && last !== undefined ? last.position : null };
+  },
+};

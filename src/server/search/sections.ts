@@ -1,0 +1,61 @@
+import type { SpecDocument } from '../../core/index.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from './snippet.js';
+
+/** What the index stores for one section of a spec. */
+export interface IndexedSection {
+  /** Position in the document (0 = the text before the first section). */
+  readonly ord: number;
+  readonly path: string;
+  readonly title: string;
+  readonly body: string;
+}
+
+/**
+ * Longest text indexed per section. PostgreSQL refuses a tsvector over 1 MB, which a huge section
+ * could produce; a save must never fail because of the index, so the tail of such a section is not
+ * searchable.
+ */
+export const MAX_INDEXED_CHARS = 100_000;
+
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+const MARKERS = new RegExp(`[${HIGHLIGHT_START}${HIGHLIGHT_END}]`, 'g');
+
+/**
+ * Searchable text of one section: template guidance comments dropped (every spec from a template
+ * carries them, so they would match everywhere), whitespace collapsed so snippets read as one line,
+ * and the snippet markers removed so they can only come from the search engine.
+ */
+export function searchableText(markdown: string): string {
+  const text = markdown.replace(HTML_COMMENT, ' ').replace(MARKERS, ' ').replace(/\s+/g, ' ').trim();
+  return truncate(text, MAX_INDEXED_CHARS);
+}
+
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Never cut a surrogate pair in half: PostgreSQL cannot store the lone half.
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/**
+ * One row per section, in document order, plus a row for the text before the first section whose
+ * title is the document title (H1), so that title matches point at the top of the spec.
+ */
+export function indexedSections(doc: SpecDocument): IndexedSection[] {
+  const rows: IndexedSection[] = [];
+  const first = doc.allSections[0];
+  const preambleStart = Math.max(doc.title?.range.end ?? 0, doc.frontMatter?.end ?? 0);
+  const preambleEnd = first === undefined ? doc.source.length : first.heading.range.start;
+  const title = searchableText(doc.title?.text ?? '');
+  const preamble = preambleEnd > preambleStart ? searchableText(doc.source.slice(preambleStart, preambleEnd)) : '';
+  if (title !== '' || preamble !== '') rows.push({ ord: 0, path: '', title, body: preamble });
+  for (const section of doc.allSections) {
+    rows.push({
+      ord: rows.length,
+      path: section.path,
+      title: searchableText(section.heading.text),
+      body: searchableText(doc.source.slice(section.body.start, section.body.end)),
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,99 @@
+// SQLite: an FTS5 table with external content (search_sections), kept in step by triggers (see
+// migration 0003-search). Ranking is bm25 with the section title weighted above the body.
+import { sql, type QueryExecutorProvider } from 'kysely';
+import { afterPosition, specFilters } from './filters.js';
+import { deleteSections, replaceSections } from './rows.js';
+import { SEARCH_DEPTH, type SearchHit, type SearchIndex, type SearchPage } from './port.js';
+import { ELLIPSIS, HIGHLIGHT_END, HIGHLIGHT_START, snippetParts } from './snippet.js';
+import { indexedSections } from './sections.js';
+
+/** bm25 column weights: section_title, body. */
+const TITLE_WEIGHT = 10;
+const BODY_WEIGHT = 1;
+/** Most tokens in a snippet (FTS5 allows 1 to 64). */
+const SNIPPET_TOKENS = 24;
+
+/** Each word becomes an FTS5 string ("..."), so nothing in it is read as syntax; spaces mean AND. */
+export function fts5Match(terms: readonly string[]): string {
+  return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' ');
+}
+
+interface HitRow {
+  id: number;
+  score: number;
+  specId: string;
+  workspaceId: string;
+  key: string;
+  title: string;
+  sectionPath: string;
+  sectionTitle: string;
+  status: string;
+  updatedAt: string;
+}
+
+export const sqliteFts5: SearchIndex = {
+  async indexSpec(trx, spec, doc) {
+    await replaceSections(trx, spec, indexedSections(doc));
+  },
+
+  async removeSpec(trx, specId) {
+    await deleteSections(trx, specId);
+  },
+
+  async search(db, query): Promise<SearchPage> {
+    if (query.terms.length === 0 || query.workspaceIds.length === 0) return { hits: [], next: null };
+    const match = fts5Match(query.terms);
+    // Candidates are the most recently indexed matches (FTS5 walks rowids backwards without
+    // sorting); only they are scored, so a word found in every section costs SEARCH_DEPTH rows.
+    const { rows } = await sql<HitRow>`
+      with hits as (
+        select s.id as id, -bm25(search_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) as score
+        from search_fts
+        join search_sections s on s.id = search_fts.rowid
+        join specs p on p.id = s.spec_id
+        where search_fts match ${match} and ${specFilters(query)}
+        order by search_fts.rowid desc
+        limit ${SEARCH_DEPTH}
+      )
+      select h.id as "id", h.score as "score", s.spec_id as "specId", p.workspace_id as "workspaceId",
+        w.key || '-' || p.number as "key", p.title as "title", s.section_path as "sectionPath",
+        s.section_title as "sectionTitle", p.status as "status", p.updated_at as "updatedAt"
+      from hits h
+      join search_sections s on s.id = h.id
+      join specs p on p.id = s.spec_id
+      join workspaces w on w.id = p.workspace_id
+      where ${afterPosition(query.after, sql`h.score`, sql`h.id`)}
+      order by h.score desc, h.id desc
+      limit ${query.limit + 1}
+    `.execute(db);
+    const page = rows.slice(0, query.limit);
+    const snippets = await snippetsFor(db, match, page.map((r) => r.id));
+    const hits = page.map((r): SearchHit => ({
+      specId: r.specId,
+      workspaceId: r.workspaceId,
+      key: r.key,
+      title: r.title,
+      sectionPath: r.sectionPath,
+      sectionTitle: r.sectionTitle,
+      snippet: snippetParts(snippets.get(r.id) ?? ''),
+      score: r.score,
+      status: r.status,
+      updatedAt: r.updatedAt,
+      position: { score: r.score, row: r.id },
+    }));
+    const last = hits[hits.length - 1];
+    return { hits, next: rows.length > query.limit && last !== undefined ? last.position : null };
+  },
+};
+
+// snippet() only works in the statement that runs the MATCH, and computing it inside the ranking
+// query would build one for every candidate: so a second MATCH restricted to the page's rows.
+async function snippetsFor(db: QueryExecutorProvider, match: string, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await sql<{ id: number; snippet: string }>`
+    select rowid as "id", snippet(search_fts, 1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, ${ELLIPSIS}, ${SNIPPET_TOKENS}) as "snippet"
+    from search_fts
+    where search_fts match ${match} and rowid in (${sql.join(ids)})
+  `.execute(db);
+  return new Map(rows.map((r) => [r.id, r.snippet]));
+}
