@@ -1,4 +1,6 @@
-import type { Field, FooterKey, Heading, SpecDocument } from '../document/types.js';
+import { SpecEditError, setFooterField } from '../document/edits/index.js';
+import { parse } from '../document/parse.js';
+import type { FooterKey, Heading, SpecDocument } from '../document/types.js';
 import { TemplateError } from './errors.js';
 import type { Template } from './types.js';
 
@@ -21,7 +23,8 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * A new spec's text from a template: the title, the footer's author, Last Updated and status
- * (Draft) filled in by splicing; every other byte exactly as the template has it.
+ * (Draft) filled in by splicing (the footer through the model's setFooterField, which adds a
+ * missing field or footer at the end); every other byte exactly as the template has it.
  */
 export function newSpec(template: Template, input: NewSpecInput): string {
   const title = oneLine(input.title);
@@ -32,14 +35,19 @@ export function newSpec(template: Template, input: NewSpecInput): string {
   if (!isValidDate(input.date)) throw new TemplateError('invalid_date', `date must be a real calendar date as YYYY-MM-DD, got ${JSON.stringify(input.date)}`);
 
   const doc = template.document;
-  const splices: Splice[] = [titleSplice(doc, title)];
-  const footerValues: Partial<Record<FooterKey, string>> = { status: 'Draft', lastUpdated: input.date };
-  if (author !== '') footerValues.author = author;
-  for (const [key, value] of Object.entries(footerValues) as [FooterKey, string][]) {
-    const field = doc.footer?.fields[key];
-    if (field) splices.push(fieldSplice(doc.source, field, value));
+  let filled = parse(applySplices(doc.source, [titleSplice(doc, title)]));
+  const footerValues: [FooterKey, string][] = [['status', 'Draft']];
+  if (author !== '') footerValues.push(['author', author]);
+  footerValues.push(['lastUpdated', input.date]);
+  for (const [key, value] of footerValues) {
+    try {
+      filled = setFooterField(filled, key, value);
+    } catch (error) {
+      // A template ending inside an open block cannot take a footer; the rest is still filled.
+      if (!(error instanceof SpecEditError)) throw error;
+    }
   }
-  return applySplices(doc.source, splices);
+  return filled.source;
 }
 
 function oneLine(text: string): string {
@@ -100,18 +108,6 @@ function setextTextSplice(source: string, heading: Heading, title: string): Spli
   let start = 0;
   while (text[start] === ' ') start += 1;
   return { start: heading.range.start + start, end: heading.range.start + Math.max(start, end), text: title };
-}
-
-/** Sets a field's value, keeping its label and one space after the colon. */
-function fieldSplice(source: string, field: Field, value: string): Splice {
-  const { start, end } = field.valueRange;
-  if (field.value !== '') return { start, end, text: value };
-  const before = source.charAt(start - 1);
-  const needsSpace = before !== ' ' && before !== '\t';
-  // Trailing spaces of a blank value (the template's "Author: ") are replaced, not kept after the value.
-  let stop = start;
-  while (source.charAt(stop) === ' ' || source.charAt(stop) === '\t') stop += 1;
-  return { start, end: Math.max(stop, end), text: needsSpace ? ` ${value}` : value };
 }
 
 function applySplices(source: string, splices: readonly Splice[]): string {

@@ -68,9 +68,13 @@ export function deriveStructure(doc: SpecDocument): TemplateStructure {
   return { title: doc.title?.text ?? null, sections: roots, allSections: all };
 }
 
-/** "(Optional)" at the end of the heading, the marker comment on the next line, or the parser's flag. */
+/**
+ * "(Optional)" at the end of the heading, or the marker comment on the very next line: the two
+ * documented markers, decided here rather than by Section.optional so templates follow exactly
+ * the rule docs/lint-rules.md states.
+ */
 function isOptionalSection(source: string, section: Section): boolean {
-  if (section.optional || hasOptionalSuffix(section.heading.text)) return true;
+  if (hasOptionalSuffix(section.heading.text)) return true;
   const next = lineAfter(source, section.heading.range.end);
   return next !== null && isOptionalMarkerLine(next);
 }

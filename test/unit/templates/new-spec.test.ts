@@ -55,10 +55,27 @@ describe('newSpec', () => {
   });
 
   it('replaces a setext title and adds an H1 when the template has no title', () => {
-    const setext = templateFromMarkdown('s', 'S', 'Old title\n=========\n\n## A\n');
-    expect(newSpec(setext, input)).toBe('Payments retry policy\n=========\n\n## A\n');
-    const untitled = templateFromMarkdown('u', 'U', '## A\ntext\n');
-    expect(newSpec(untitled, input)).toBe('# Payments retry policy\n\n## A\ntext\n');
+    const footer = '**Document Status**: Draft\n**Author**: Ada Lovelace\n**Last Updated**: 2025-04-01\n';
+    const setext = templateFromMarkdown('s', 'S', `Old title\n=========\n\n## A\n\n---\n${footer}`);
+    expect(newSpec(setext, input)).toBe(`Payments retry policy\n=========\n\n## A\n\n---\n${footer}`);
+    const untitled = templateFromMarkdown('u', 'U', `## A\ntext\n\n---\n${footer}`);
+    expect(newSpec(untitled, input)).toBe(`# Payments retry policy\n\n## A\ntext\n\n---\n${footer}`);
+  });
+
+  it('adds the footer fields (or the whole footer) a template lacks, at the end, through setFooterField', () => {
+    const bare = templateFromMarkdown('b', 'B', '# T\n\n## A\ntext\n');
+    expect(newSpec(bare, input)).toBe(
+      '# Payments retry policy\n\n## A\ntext\n\n---\n**Document Status**: Draft\n**Author**: Ada Lovelace\n**Last Updated**: 2025-04-01',
+    );
+    const partial = templateFromMarkdown('p', 'P', '# T\n\n---\n**Document Status**: Draft | In Review | Approved\n');
+    expect(newSpec(partial, input)).toBe(
+      '# Payments retry policy\n\n---\n**Document Status**: Draft\n**Author**: Ada Lovelace\n**Last Updated**: 2025-04-01\n',
+    );
+  });
+
+  it('still fills the title when a footer cannot be added (template ends inside an open code block)', () => {
+    const open = templateFromMarkdown('o', 'O', '# T\n\n```\ncode\n');
+    expect(newSpec(open, input)).toBe('# Payments retry policy\n\n```\ncode\n');
   });
 
   it('escapes a title ending in " #" so it stays text', () => {
