@@ -29,7 +29,8 @@ export interface Heading {
   /** The heading's text as written (inline Markdown kept), without `#` marks or setext underline. */
   readonly text: string;
   readonly style: 'atx' | 'setext';
-  /** The heading line(s), including the setext underline, excluding the final line ending. */
+  /** The heading line(s), including the setext underline, excluding the final line ending. Block
+   * ranges (tables, rows, cells, list items, fields, code blocks, footer) likewise exclude it. */
   readonly range: SourceRange;
 }
 
@@ -39,12 +40,15 @@ export interface Section {
   readonly slug: string;
   /** Slugs of the heading and its ancestors (title excluded), joined by `/`. */
   readonly path: string;
-  /** The section's own content: from the line after the heading to the next heading of any level. */
+  /** The section's own content: from the line after the heading to the next heading of any level
+   * (whole lines, line endings included; it stops where the status footer starts). */
   readonly body: SourceRange;
-  /** The whole section: heading, body and all subsections (to the next heading of the same or a higher level). */
+  /** The whole section: heading, body and all subsections (to the next heading of the same or a
+   * higher level, or the footer). */
   readonly range: SourceRange;
   readonly children: readonly Section[];
-  /** True when the template marks the heading optional (see templates); parse sets it from the marker. */
+  /** True when the heading ends with `(Optional)` or carries an `<!-- optional -->` /
+   * `<!-- specboard: optional -->` comment (in the heading or on the body's first line). */
   readonly optional: boolean;
 }
 
@@ -56,6 +60,7 @@ export interface TableCell {
 }
 
 export interface TableRow {
+  /** Cells as written: a row may have fewer or more cells than the header. */
   readonly cells: readonly TableCell[];
   readonly range: SourceRange;
 }
@@ -82,7 +87,7 @@ export interface ListItem {
   readonly text: string;
   /** True when the item has no text and no nested content. */
   readonly empty: boolean;
-  /** The item's first line. */
+  /** The item's first line, from the marker. */
   readonly range: SourceRange;
 }
 
@@ -101,7 +106,7 @@ export interface Field {
 
 export interface CodeBlock {
   readonly sectionPath: string;
-  /** The info string's first word ('' when none). */
+  /** Fenced code blocks only. The info string's first word ('' when none). */
   readonly lang: string;
   /** The code between the fences. */
   readonly content: string;
@@ -141,6 +146,7 @@ export interface SpecDocument {
   readonly sections: readonly Section[];
   /** Every section in document order. */
   readonly allSections: readonly Section[];
+  /** tables, listItems, fields, codeBlocks and comments are computed on first read (then kept). */
   readonly tables: readonly Table[];
   readonly listItems: readonly ListItem[];
   readonly fields: readonly Field[];
