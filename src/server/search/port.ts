@@ -44,7 +44,7 @@ export interface SearchHit {
   /** '' for the text before the first section (matches in the spec title land here). */
   readonly sectionPath: string;
   readonly sectionTitle: string;
-  readonly snippet: readonly SnippetPart[];
+  readonly snippet: SnippetPart[];
   readonly score: number;
   readonly status: string;
   readonly updatedAt: string;

@@ -1,5 +1,6 @@
 import type { SchemaMigration } from './types.js';
 import { initial } from './0001-initial.js';
+import { search } from './0003-search.js';
 
 /**
  * Every migration, in order. Names sort lexically and must never change once released.
@@ -7,4 +8,5 @@ import { initial } from './0001-initial.js';
  */
 export const MIGRATIONS: Readonly<Record<string, SchemaMigration>> = {
   '0001-initial': initial,
+  '0003-search': search,
 };
