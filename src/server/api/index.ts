@@ -5,6 +5,7 @@ import { authRoutes } from './routes/auth.js';
 import { inviteRoutes } from './routes/invites.js';
 import { meRoutes } from './routes/me.js';
 import { memberRoutes } from './routes/members.js';
+import { searchRoutes } from './routes/search.js';
 import { setupRoutes } from './routes/setup.js';
 import { templateRoutes } from './routes/templates.js';
 import { tokenRoutes } from './routes/tokens.js';
@@ -20,6 +21,7 @@ const ROUTE_MODULES: readonly ((app: ApiInstance) => void)[] = [
   memberRoutes,
   inviteRoutes,
   templateRoutes,
+  searchRoutes,
 ];
 
 export async function registerApi(app: FastifyInstance): Promise<void> {

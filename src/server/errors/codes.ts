@@ -10,6 +10,8 @@ export const ERROR_CODES = {
   nul_character: { status: 400, title: 'Text contains a NUL character' },
   unpaired_surrogate: { status: 400, title: 'Text contains an unpaired UTF-16 surrogate' },
   wrong_password: { status: 400, title: 'Current password is wrong' },
+  search_query_empty: { status: 400, title: 'Search query has no words' },
+  search_query_too_long: { status: 400, title: 'Search query too long' },
   unauthenticated: { status: 401, title: 'Authentication required' },
   invalid_credentials: { status: 401, title: 'Email or password is wrong' },
   invalid_token: { status: 401, title: 'Invalid, expired or revoked API token' },

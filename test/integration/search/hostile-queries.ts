@@ -5,11 +5,13 @@
 export type HostileOutcome =
   /** Sanitized into plain words: 200 (maybe no hits); `finds` says whether the probe spec matches. */
   | { readonly status: 200; readonly finds: boolean }
-  | { readonly status: 400; readonly code: 'search_query_empty' | 'search_query_too_long' | 'nul_character' | 'unpaired_surrogate' | 'validation_failed' };
+  | { readonly status: 400; readonly code: 'search_query_empty' | 'search_query_too_long' | 'nul_character' };
 
 export interface HostileQuery {
   readonly name: string;
   readonly q: string;
+  /** Sent in the URL exactly as written (not percent-encoded), as a hand-made request would. */
+  readonly raw?: boolean;
   readonly outcome: HostileOutcome;
 }
 
@@ -62,7 +64,11 @@ export const HOSTILE_QUERIES: readonly HostileQuery[] = [
   { name: 'bind placeholders', q: '$1 ? :name cache', outcome: notFound },
   // Characters
   { name: 'NUL', q: 'cache\u0000token', outcome: { status: 400, code: 'nul_character' } },
-  { name: 'lone surrogate', q: 'cache \ud800', outcome: { status: 400, code: 'unpaired_surrogate' } },
+  // A URL cannot carry a lone surrogate: clients encode it as U+FFFD, which is not a word.
+  { name: 'lone surrogate', q: 'cache \ud800', outcome: found },
+  // Undecodable escapes reach the server as the literal text.
+  { name: 'invalid UTF-8 escapes', q: 'cache%20%ED%A0%80', raw: true, outcome: notFound },
+  { name: 'broken escape', q: 'cache+token%', raw: true, outcome: found },
   { name: 'control characters', q: 'cache\u0001\u001ftoken\u007f', outcome: found },
   { name: 'line breaks and tabs', q: '\tcache\r\ntoken\n', outcome: found },
   { name: 'emoji only', q: '🚀 👩‍💻', outcome: empty },

@@ -131,6 +131,7 @@ const CASES: Record<string, MatrixCase> = {
     ok: 200,
     request: (fx) => ({ path: `/api/v1/workspaces/${WS}/templates/${fx.templateId}/versions/1` }),
   },
+  'GET /api/v1/search': { ok: 200, request: () => ({ path: '/api/v1/search?q=matrix' }) },
 };
 
 function sessionUser(fx: Fixture, actor: Actor): SignedInUser | null {
