@@ -1,4 +1,3 @@
-import { openDatabase } from '../../server/db/index.js';
 import type { CliCommand } from '../context.js';
 import { EXIT_OK } from '../errors.js';
 import { serverConfig } from './server-support.js';
@@ -11,6 +10,7 @@ export const migrateCommand: CliCommand = {
       .description('apply pending database migrations (the server also does this when it starts)')
       .action(async () => {
         const config = serverConfig(ctx.io);
+        const { openDatabase } = await import('../../server/db/index.js');
         const database = openDatabase(config.database);
         try {
           const { applied } = await database.migrate();

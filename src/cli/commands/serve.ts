@@ -1,4 +1,3 @@
-import { runServer } from '../../server/server.js';
 import type { CliCommand } from '../context.js';
 import { EXIT_OK } from '../errors.js';
 import { serverConfig } from './server-support.js';
@@ -13,6 +12,8 @@ export const serveCommand: CliCommand = {
       .option('--host <host>', 'interface to listen on (HOST, default 0.0.0.0)')
       .action(async (options: { port?: string; host?: string }) => {
         const config = serverConfig(ctx.io, { PORT: options.port, HOST: options.host });
+        // Loaded here so other commands do not pay for the server's start-up cost.
+        const { runServer } = await import('../../server/server.js');
         // Runs until SIGTERM/SIGINT; the open server keeps the process alive after this returns.
         await runServer(config);
         ctx.exitWith(EXIT_OK);

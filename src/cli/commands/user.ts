@@ -1,7 +1,4 @@
 import type { Role } from '../../server/db/index.js';
-import { openDatabase } from '../../server/db/index.js';
-import { systemClock } from '../../server/services/context.js';
-import { operatorCreateUser } from '../../server/services/operator.js';
 import type { CliCommand } from '../context.js';
 import { CliError, EXIT_OK } from '../errors.js';
 import type { CliIo } from '../io.js';
@@ -39,6 +36,12 @@ export const userCommand: CliCommand = {
           throw new CliError('invalid_workspace_key', '--workspace must be 2-10 upper-case letters or digits, starting with a letter');
         }
         const config = serverConfig(ctx.io);
+        // Loaded here so other commands do not pay for the server's start-up cost.
+        const [{ openDatabase }, { systemClock }, { operatorCreateUser }] = await Promise.all([
+          import('../../server/db/index.js'),
+          import('../../server/services/context.js'),
+          import('../../server/services/operator.js'),
+        ]);
         const database = openDatabase(config.database);
         try {
           await database.migrate();

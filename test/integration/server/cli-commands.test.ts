@@ -94,6 +94,7 @@ describeEachDatabase('specboard serve', (database) => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     const url = await new Promise<string>((resolve) => {
       createInterface({ input: child.stdout }).on('line', (line) => {
+        if (!line.startsWith('{')) return;
         const parsed = JSON.parse(line) as { msg?: string; url?: string };
         if (parsed.msg === 'specboard server started' && parsed.url !== undefined) resolve(parsed.url);
       });
