@@ -3,10 +3,11 @@
  * document, nested headings included, as GitHub numbers duplicates), paths, body and range spans,
  * and a sorted index to find the section holding any offset.
  */
-import GithubSlugger from 'github-slugger';
 import type { LineTable } from '../../text/line-table.js';
 import { rangeFromLines, rangeIn } from '../../text/line-table.js';
 import { inlinePlainText } from '../inline/plain-text.js';
+import { DocumentSlugger } from '../inline/slug.js';
+import { skipSpaces } from '../scan/cursor.js';
 import type { BlockScan } from '../scan/records.js';
 import type { Heading, Section } from '../types.js';
 
@@ -16,16 +17,18 @@ const OPTIONAL_SUFFIX = /\(\s*optional\s*\)\s*$/i;
 const OPTIONAL_COMMENT = /<!--\s*(?:specboard\s*:\s*)?optional\s*-->/i;
 
 function isOptional(src: string, lines: LineTable, headingText: string, bodyStartLine: number): boolean {
-  if (OPTIONAL_SUFFIX.test(headingText) || OPTIONAL_COMMENT.test(headingText)) return true;
+  if ((headingText.includes('(') && OPTIONAL_SUFFIX.test(headingText)) || (headingText.includes('<!--') && OPTIONAL_COMMENT.test(headingText))) return true;
   for (let l = bodyStartLine; l < lines.count && l < bodyStartLine + 3; l++) {
-    const s = lines.starts[l] ?? 0;
     const e = lines.ends[l] ?? 0;
+    const s = skipSpaces(src, lines.starts[l] ?? 0, e);
+    if (s === e) continue;
+    if (!src.startsWith('<!--', s)) return false;
     const text = src.slice(s, Math.min(e, s + 200)).trim();
-    if (text === '') continue;
-    return text.startsWith('<!--') && OPTIONAL_COMMENT.test(text) && /^<!--[^]*-->$/.test(text);
+    return OPTIONAL_COMMENT.test(text) && text.endsWith('-->');
   }
   return false;
 }
+
 
 export interface SectionIndex {
   readonly title: Heading | null;
@@ -55,7 +58,7 @@ interface Entry {
 
 /** Sections of a scanned document; `clipAt` ends the last sections (before the footer). */
 export function buildSectionIndex(src: string, lines: LineTable, scan: BlockScan, clipAt: number, clipped: boolean): SectionIndex {
-  const slugger = new GithubSlugger();
+  const slugger = new DocumentSlugger();
   const entries: Entry[] = [];
   let title: Heading | null = null;
   const bomSkip = src.charCodeAt(0) === 0xfeff ? 1 : 0;

@@ -3,16 +3,29 @@
  * (tabs advance to the next multiple of 4), as CommonMark's container matching needs.
  */
 export class LineCursor {
-  src = '';
-  lineEnd = 0;
-  offset = 0;
-  column = 0;
-  partiallyConsumedTab = false;
-  nextNonspace = 0;
-  nextNonspaceColumn = 0;
-  indent = 0;
-  indented = false;
-  blank = false;
+  declare src: string;
+  declare lineEnd: number;
+  declare offset: number;
+  declare column: number;
+  declare partiallyConsumedTab: boolean;
+  declare nextNonspace: number;
+  declare nextNonspaceColumn: number;
+  declare indent: number;
+  declare indented: boolean;
+  declare blank: boolean;
+
+  constructor() {
+    this.src = '';
+    this.lineEnd = 0;
+    this.offset = 0;
+    this.column = 0;
+    this.partiallyConsumedTab = false;
+    this.nextNonspace = 0;
+    this.nextNonspaceColumn = 0;
+    this.indent = 0;
+    this.indented = false;
+    this.blank = false;
+  }
 
   /** Starts a new line at `start` (column 0). */
   reset(src: string, start: number, end: number): void {

@@ -109,8 +109,13 @@ function scanOpenTagRest(src: string, p: number, end: number): number {
  * `indexOf` per line would rescan the rest of the document each time.
  */
 export class ForwardFinder {
-  private readonly memo = new Map<string, { from: number; at: number }>();
-  constructor(private readonly src: string) {}
+  declare private readonly memo: Map<string, { from: number; at: number }>;
+  declare private readonly src: string;
+
+  constructor(src: string) {
+    this.src = src;
+    this.memo = new Map();
+  }
 
   /** First index >= pos of `needle`, or -1. */
   next(needle: string, pos: number): number {
