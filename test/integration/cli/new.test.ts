@@ -8,7 +8,10 @@ describe('specboard new', () => {
   const run = (args: readonly string[]) => specboard(args, { cwd: dir.path });
   beforeAll(() => {
     dir = tempDir();
-    writeFileSync(join(dir.path, 'rfc.md'), '# RFC\n\n## Summary\n\n## Motivation\n\n---\n**Author**: \n**Last Updated**: \n');
+    writeFileSync(
+      join(dir.path, 'rfc.md'),
+      '# RFC\n\n## Summary\n\n## Motivation\n\n---\n**Document Status**: Draft | In Review | Approved\n**Author**: \n**Last Updated**: \n',
+    );
   });
   afterAll(() => dir.cleanup());
 
@@ -46,7 +49,9 @@ describe('specboard new', () => {
   it('uses a template file, keeping its bytes', async () => {
     const result = await run(['new', 'Faster builds', '--template', 'rfc.md', '--author', 'Grace', '--date', '2025-03-01']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('# Faster builds\n\n## Summary\n\n## Motivation\n\n---\n**Author**: Grace\n**Last Updated**: 2025-03-01\n');
+    expect(result.stdout).toBe(
+      '# Faster builds\n\n## Summary\n\n## Motivation\n\n---\n**Document Status**: Draft\n**Author**: Grace\n**Last Updated**: 2025-03-01\n',
+    );
   });
 
   it('uses a template by name', async () => {
