@@ -69,6 +69,14 @@ describe('edits', () => {
     expect(next.source).toContain('|           |         |            |\n| Web       | UI      |            |\n\n### Data Flow');
   });
 
+  it('appendTableRow works on a header-only table and keeps the container prefix (quote, list)', () => {
+    const listed = appendTableRow(parse('## Q\n- item\n\n  | a | b |\n  |---|---|\n'), { sectionPath: 'q', table: 0 }, ['1']);
+    expect(listed.source).toBe('## Q\n- item\n\n  | a | b |\n  |---|---|\n  | 1 |   |\n');
+    const quoted = appendTableRow(parse('## Q\r\n> | a |\r\n> |---|\r\n> | x |\r\n'), { sectionPath: 'q', table: 0 }, ['y']);
+    expect(quoted.source).toBe('## Q\r\n> | a |\r\n> |---|\r\n> | x |\r\n> | y |\r\n');
+    expect(quoted.tables[0]?.rows).toHaveLength(2);
+  });
+
   it('setTaskChecked checks and unchecks a task addressed in its section', () => {
     const next = setTaskChecked(doc, { sectionPath: 'migration-plan/data-migration', index: 1 }, true);
     expect(next.listItems.filter((i) => i.sectionPath === 'migration-plan/data-migration').map((i) => i.task?.checked)).toEqual([false, true]);
@@ -102,6 +110,7 @@ describe('edits', () => {
     expect(next.source).toContain('- API Docs: \n\n## Goals\n\n## System Architecture');
     const first = insertSection(doc, '', 'Summary', 2);
     expect(first.allSections[0]?.path).toBe('summary');
+    expect(insertSection(parse('# T\r\n## A\r\ntext'), 'a', 'B', 3).source).toBe('# T\r\n## A\r\ntext\r\n\r\n### B');
     const last = insertSection(doc, 'appendix', 'Changelog', 2);
     expect(last.footer).not.toBeNull();
     expect(last.allSections[last.allSections.length - 1]?.path).toBe('changelog');

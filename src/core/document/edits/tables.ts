@@ -67,9 +67,10 @@ export function appendTableRow(doc: SpecDocument, address: TableAddress, cells: 
   const values = Array.from({ length: columns }, (_, i) => cellSource(cells[i] ?? ''));
   const src = doc.source;
   const header = splitRow(src, table.header.range.start, table.header.range.end);
-  const lastRow = table.rows[table.rows.length - 1] ?? table.header;
-  const lastLineStart = Math.max(src.lastIndexOf('\n', lastRow.range.start - 1), src.lastIndexOf('\r', lastRow.range.start - 1)) + 1;
-  const containerPrefix = src.slice(lastLineStart, lastRow.range.start);
+  // Rows take the container prefix (`> `, list indentation) of the row above.
+  const prefixOf = table.rows[table.rows.length - 1] ?? table.header;
+  const lineStart = Math.max(src.lastIndexOf('\n', prefixOf.range.start - 1), src.lastIndexOf('\r', prefixOf.range.start - 1)) + 1;
+  const containerPrefix = src.slice(lineStart, prefixOf.range.start);
   const headerText = src.slice(table.header.range.start, table.header.range.end);
   const outerPipes = headerText.startsWith('|');
   const parts = values.map((v, i) => {
@@ -78,8 +79,7 @@ export function appendTableRow(doc: SpecDocument, address: TableAddress, cells: 
     return cell.length < width ? cell + ' '.repeat(width - cell.length) : cell;
   });
   const rowText = outerPipes ? `|${parts.join('|')}|` : parts.join('|').trim();
-  const insertAt = lastRow.range.end;
-  const lineEnd = src.slice(insertAt).search(/\r\n|\r|\n|$/);
-  const at = insertAt + lineEnd;
+  // After the table's last line (the delimiter row when there are no rows), trailing spaces kept.
+  const at = table.range.end;
   return splice(doc, at, at, lineEndingOf(src) + containerPrefix + rowText);
 }
