@@ -9,7 +9,7 @@ import { LineCursor, isSpaceOrTab, skipSpaces, trimEndSpaces } from './cursor.js
 import { ForwardFinder, htmlBlockEnds, htmlBlockStartType } from './html-start.js';
 import {
   delimiterRowColumns, headerCellCount, isThematicBreak, matchAtxHeading, matchClosingFence,
-  matchOpeningFence, setextUnderlineLevel,
+  matchOpeningFence, maybeSpecial, setextUnderlineLevel,
 } from './leaf-starts.js';
 import {
   DEFINITION, DOCUMENT, FENCE, HTML, INDENTED, ITEM, OpenBlock, PARAGRAPH, QUOTE, TABLE, isLeaf,
@@ -28,16 +28,6 @@ const LEAF = 4;
 const NO_START = 5;
 
 const MAX_DEFINITION_LINES = 16;
-
-/** First characters that may start a block other than a paragraph. */
-function maybeSpecial(c: number): boolean {
-  switch (c) {
-    case 35: case 96: case 126: case 42: case 43: case 95: case 61: case 60: case 62: case 45: case 124: case 58:
-      return true;
-    default:
-      return c >= 48 && c <= 57;
-  }
-}
 
 /** Scans the block structure of `src` from line `firstLine` (after any front matter). */
 export function scanBlocks(src: string, lines: LineTable, firstLine: number): BlockScan {

@@ -187,3 +187,13 @@ export function startsBlock(src: string, pos: number, end: number): boolean {
     }
   }
 }
+
+/** First characters that may start a block other than a paragraph. */
+export function maybeSpecial(c: number): boolean {
+  switch (c) {
+    case 35: case 96: case 126: case 42: case 43: case 95: case 61: case 60: case 62: case 45: case 124: case 58:
+      return true;
+    default:
+      return c >= 48 && c <= 57;
+  }
+}
