@@ -105,6 +105,12 @@ describe('block structure agrees with markdown-it', () => {
     );
   }, 60_000);
 
+  it('finds the same headings, fences and tables in the benchmark corpus generator\'s specs', async () => {
+    const { generateCorpus } = await import('../../../bench/corpus/generate.js');
+    const corpus = generateCorpus({ seed: 7, count: 40, minBytes: 2 * 1024, maxBytes: 40 * 1024 });
+    for (const spec of corpus) expect(ours(spec.text)).toEqual(sorted(oracle(spec.text)));
+  }, 60_000);
+
   it('finds the same headings in the built-in template', async () => {
     const { BUILTIN_TEMPLATE_DATA } = await import('../../../src/core/templates/builtin-data.generated.js');
     for (const t of BUILTIN_TEMPLATE_DATA) expect(ours(t.source)).toEqual(sorted(oracle(t.source)));
