@@ -7,6 +7,9 @@ import { meRoutes } from './routes/me.js';
 import { memberRoutes } from './routes/members.js';
 import { searchRoutes } from './routes/search.js';
 import { setupRoutes } from './routes/setup.js';
+import { specContentRoutes } from './routes/spec-content.js';
+import { specRevisionRoutes } from './routes/spec-revisions.js';
+import { specRoutes } from './routes/specs.js';
 import { templateRoutes } from './routes/templates.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { workspaceRoutes } from './routes/workspaces.js';
@@ -22,6 +25,9 @@ const ROUTE_MODULES: readonly ((app: ApiInstance) => void)[] = [
   inviteRoutes,
   templateRoutes,
   searchRoutes,
+  specRoutes,
+  specContentRoutes,
+  specRevisionRoutes,
 ];
 
 export async function registerApi(app: FastifyInstance): Promise<void> {

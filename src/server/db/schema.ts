@@ -119,6 +119,10 @@ export interface SpecsTable {
   content: string;
   /** Number of the latest revision; the ETag is derived from it. */
   revision: number;
+  /** Lint of the latest revision against templateVersion: completeness 0-100 and finding counts. */
+  completeness: Defaulted<number>;
+  lintErrors: Defaulted<number>;
+  lintWarnings: Defaulted<number>;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;

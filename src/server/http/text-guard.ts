@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { checkStorableText } from '../../core/index.js';
 import { AppError } from '../errors/index.js';
 
 // PostgreSQL text cannot hold NUL and a lone surrogate cannot be encoded as UTF-8: both would
 // fail (or be silently altered) deep in the stack, so every request input is checked up front.
-const NUL = String.fromCharCode(0);
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function problemIn(value: unknown, root: string): AppError | null {
   // Iterative walk: a deeply nested body must not overflow the stack.
@@ -28,16 +27,19 @@ function problemIn(value: unknown, root: string): AppError | null {
 }
 
 function checkText(text: string, path: string): AppError | null {
+  const check = checkStorableText(text);
+  if (check.ok) return null;
   const field = path.replace(/^(body|query|path)\.?/, '') || path;
   const location = path.split('.')[0];
-  if (text.includes(NUL)) {
-    return new AppError('nul_character', `${field} contains a NUL (U+0000) character`, { field, in: location, offset: text.indexOf(NUL) });
-  }
-  const surrogate = LONE_SURROGATE.exec(text);
-  if (surrogate !== null) {
-    return new AppError('unpaired_surrogate', `${field} contains an unpaired UTF-16 surrogate`, { field, in: location, offset: surrogate.index });
-  }
-  return null;
+  const what = check.code === 'nul_character' ? 'a NUL (U+0000) character' : 'an unpaired UTF-16 surrogate';
+  // line:column matter for multi-line text such as spec Markdown.
+  return new AppError(check.code, `${field} contains ${what} at line ${check.line}, column ${check.column}`, {
+    field,
+    in: location,
+    offset: check.offset,
+    line: check.line,
+    column: check.column,
+  });
 }
 
 export function registerTextGuard(app: FastifyInstance): void {

@@ -5,3 +5,4 @@ export { workspacePolicy, type WorkspaceResource } from './workspace.js';
 export { membershipPolicy, type MembershipResource } from './membership.js';
 export { invitePolicy, type InviteResource } from './invite.js';
 export { templatePolicy, type TemplateResource } from './template.js';
+export { specPolicy, type SpecResource } from './spec.js';

@@ -26,11 +26,18 @@ interface Fixture {
   freshTemplate(): Promise<string>;
   /** A new workspace where viewer, editor, admin and owner hold those roles. */
   freshWorkspace(): Promise<string>;
+  /** Number of a spec in MATRIX that nobody changes (read routes). */
+  specNumber: number;
+  /** A new spec in MATRIX (write routes), with its ETag. */
+  freshSpec(): Promise<{ number: number; etag: string }>;
+  /** A new, soft-deleted spec in MATRIX. */
+  freshDeletedSpec(): Promise<number>;
 }
 
 interface Call {
   path: string;
   body?: unknown;
+  headers?: Record<string, string>;
   /** Use this client instead of the actor's own. */
   client?: ApiClient;
 }
@@ -132,6 +139,39 @@ const CASES: Record<string, MatrixCase> = {
     request: (fx) => ({ path: `/api/v1/workspaces/${WS}/templates/${fx.templateId}/versions/1` }),
   },
   'GET /api/v1/search': { ok: 200, request: () => ({ path: '/api/v1/search?q=matrix' }) },
+  'POST /api/v1/workspaces/:ws/specs': { ok: 201, request: () => ({ path: `/api/v1/workspaces/${WS}/specs`, body: { title: 'Matrix spec' } }) },
+  'GET /api/v1/workspaces/:ws/specs': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/specs` }) },
+  'GET /api/v1/workspaces/:ws/specs/:spec': { ok: 200, request: (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${fx.specNumber}` }) },
+  'GET /api/v1/specs/:key': { ok: 200, request: (fx) => ({ path: `/api/v1/specs/${WS}-${fx.specNumber}` }) },
+  'PATCH /api/v1/workspaces/:ws/specs/:spec': {
+    ok: 200,
+    request: async (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${(await fx.freshSpec()).number}`, body: { labels: ['matrix'] } }),
+  },
+  'DELETE /api/v1/workspaces/:ws/specs/:spec': { ok: 204, request: async (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${(await fx.freshSpec()).number}` }) },
+  'POST /api/v1/workspaces/:ws/specs/:spec/restore': { ok: 200, request: async (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${await fx.freshDeletedSpec()}/restore` }) },
+  'PUT /api/v1/workspaces/:ws/specs/:spec/content': {
+    ok: 200,
+    request: async (fx) => {
+      const spec = await fx.freshSpec();
+      return { path: `/api/v1/workspaces/${WS}/specs/${spec.number}/content`, body: { markdown: '# Changed\n' }, headers: { 'if-match': spec.etag } };
+    },
+  },
+  'POST /api/v1/workspaces/:ws/specs/:spec/edits': {
+    ok: 200,
+    request: async (fx) => {
+      const spec = await fx.freshSpec();
+      const edit = { op: 'setSectionBody', path: 'overview/purpose', markdown: 'Why we do it.' };
+      return { path: `/api/v1/workspaces/${WS}/specs/${spec.number}/edits`, body: edit, headers: { 'if-match': spec.etag } };
+    },
+  },
+  'GET /api/v1/workspaces/:ws/specs/:spec/lint': { ok: 200, request: (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${fx.specNumber}/lint` }) },
+  'GET /api/v1/workspaces/:ws/specs/:spec/revisions': { ok: 200, request: (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${fx.specNumber}/revisions` }) },
+  'GET /api/v1/workspaces/:ws/specs/:spec/revisions/:n': { ok: 200, request: (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${fx.specNumber}/revisions/1` }) },
+  'GET /api/v1/workspaces/:ws/specs/:spec/diff': { ok: 200, request: (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${fx.specNumber}/diff?from=1&to=1` }) },
+  'POST /api/v1/workspaces/:ws/specs/:spec/revisions/:n/restore': {
+    ok: 200,
+    request: async (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${(await fx.freshSpec()).number}/revisions/1/restore` }),
+  },
 };
 
 function sessionUser(fx: Fixture, actor: Actor): SignedInUser | null {
@@ -170,6 +210,13 @@ describeEachDatabase('authorization matrix', (database) => {
     const expiring = await s.createToken(owner.client, ['admin'], new Date(s.clock.now().getTime() + DAY).toISOString());
     s.clock.advance(2 * DAY);
     const template = await owner.client.post<{ id: string }>(`/api/v1/workspaces/${WS}/templates`, { name: 'Base', source: '# Base\n' });
+    // fx.users.owner by default, not owner: the owner signs in again after sign-out-everywhere.
+    const newSpec = async (client: ApiClient = fx.users.owner.client): Promise<{ number: number; etag: string }> => {
+      const res = await client.post<{ number: number; etag: string }>(`/api/v1/workspaces/${WS}/specs`, { title: 'Matrix fixture' });
+      if (res.status !== 201) throw new Error(`fixture: creating a spec failed: ${res.text}`);
+      return res.body;
+    };
+    const readOnlySpec = await newSpec(owner.client);
     let n = 0;
     const users = { owner, admin, editor, viewer, outsider };
     fx = {
@@ -187,6 +234,14 @@ describeEachDatabase('authorization matrix', (database) => {
         readToken: readToken.client,
       },
       counter: () => ++n,
+      specNumber: readOnlySpec.number,
+      freshSpec: () => newSpec(),
+      freshDeletedSpec: async () => {
+        const spec = await newSpec();
+        const res = await fx.users.owner.client.delete(`/api/v1/workspaces/${WS}/specs/${spec.number}`);
+        if (res.status !== 204) throw new Error(`fixture: deleting a spec failed: ${res.text}`);
+        return spec.number;
+      },
       freshMember: async () => (await s.addMember(fx.users.owner.client, WS, 'viewer')).id,
       freshInvite: async () => {
         const res = await fx.users.owner.client.post<{ invite: { id: string }; token: string }>(`/api/v1/workspaces/${WS}/invites`, { role: 'viewer' });
@@ -231,7 +286,7 @@ describeEachDatabase('authorization matrix', (database) => {
         const call = await matrixCase.request(fx, actor);
         // A copy, so a cookie set by this call (sign-in, accepting an invite) stays out of the fixture.
         const client = call.client ?? fx.clients[actor].clone();
-        const res = await client.request(route.method, call.path, call.body === undefined ? {} : { body: call.body });
+        const res = await client.request(route.method, call.path, { ...(call.body === undefined ? {} : { body: call.body }), ...(call.headers === undefined ? {} : { headers: call.headers }) });
         actual[actor] = res.status;
         expected[actor] = expectedStatus(route.access, actor, matrixCase.ok);
         if (res.status >= 400) expect(res.headers.get('content-type'), `${key} as ${actor}`).toMatch(/problem\+json/);

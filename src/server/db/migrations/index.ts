@@ -1,12 +1,14 @@
 import type { SchemaMigration } from './types.js';
 import { initial } from './0001-initial.js';
+import { specLint } from './0002-spec-lint.js';
 import { search } from './0003-search.js';
 
 /**
  * Every migration, in order. Names sort lexically and must never change once released.
- * Reserved: 0002-search (full-text search tables, owned by the search work).
+ * Reserved: 0003-search (full-text search tables, owned by the search work).
  */
 export const MIGRATIONS: Readonly<Record<string, SchemaMigration>> = {
   '0001-initial': initial,
+  '0002-spec-lint': specLint,
   '0003-search': search,
 };

@@ -1,0 +1,99 @@
+import type { Transaction } from 'kysely';
+import { checkStorableText } from '../../../core/index.js';
+import type { DB } from '../../db/index.js';
+import { AppError, NotFoundError } from '../../errors/index.js';
+import { nowIso, type ActorCtx } from '../context.js';
+import { newId } from '../secrets.js';
+import { titleOf, type Analysis } from './analysis.js';
+import type { LoadedSpec, SpecMeta } from './load.js';
+import { ifMatchHolds, specEtag } from './refs.js';
+import { revisionCache } from './revision-cache.js';
+import { searchIndexOf } from '../../search/index.js';
+import type { SpecRead } from './views.js';
+
+/** Refuses text the database could not store exactly, naming line and column of the first problem. */
+export function requireStorable(text: string, field = 'markdown'): void {
+  const check = checkStorableText(text);
+  if (!check.ok) {
+    throw new AppError(check.code, `${field}: ${check.message}`, { field, line: check.line, column: check.column, offset: check.offset });
+  }
+}
+
+/**
+ * Checks `If-Match` against the spec's current ETag: 428 when a required header is missing, 412
+ * etag_mismatch when it names another revision.
+ */
+export function checkIfMatch(ifMatch: string | undefined, spec: SpecMeta, required: boolean): void {
+  if (ifMatch === undefined || ifMatch.trim() === '') {
+    if (required) throw new AppError('precondition_required', `Send If-Match: ${specEtag(spec.id, spec.revision)} (the ETag you read) to change this spec`);
+    return;
+  }
+  if (!ifMatchHolds(ifMatch, spec.id, spec.revision)) throw etagMismatch(spec.id, spec.revision);
+}
+
+function etagMismatch(specId: string, revision: number): AppError {
+  return new AppError('etag_mismatch', `The spec is at revision ${revision} now; read it again and reapply your change`, {
+    currentEtag: specEtag(specId, revision),
+    currentRevision: revision,
+  });
+}
+
+export interface ContentChange {
+  /** The spec as loaded when the request started; its revision is the one the change applies to. */
+  readonly loaded: LoadedSpec;
+  readonly analysis: Analysis;
+  readonly summary: string;
+  /** More work for the same transaction (e.g. label changes made together with the text). */
+  readonly alsoInTransaction?: (trx: Transaction<DB>) => Promise<void>;
+}
+
+/**
+ * Stores new content as the next revision, only if the spec is still at the revision it was loaded
+ * at (a conditional UPDATE in a transaction): of two writers with the same ETag exactly one wins,
+ * the other gets etag_mismatch and nothing is lost. The search index follows in the same transaction.
+ */
+export async function commitContent(ctx: ActorCtx, change: ContentChange): Promise<SpecRead> {
+  const { loaded, analysis } = change;
+  const { spec } = loaded;
+  const content = analysis.doc.source;
+  requireStorable(content);
+  const now = nowIso(ctx.deps);
+  const next: SpecMeta = {
+    ...spec,
+    title: titleOf(analysis.doc) ?? spec.title,
+    revision: spec.revision + 1,
+    completeness: analysis.summary.score,
+    lintErrors: analysis.summary.errors,
+    lintWarnings: analysis.summary.warnings,
+    updatedAt: now,
+  };
+  await ctx.deps.db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('specs')
+      .set({
+        content,
+        title: next.title,
+        revision: next.revision,
+        completeness: next.completeness,
+        lintErrors: next.lintErrors,
+        lintWarnings: next.lintWarnings,
+        updatedAt: now,
+      })
+      .where('id', '=', spec.id)
+      .where('revision', '=', spec.revision)
+      .where('deletedAt', 'is', null)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) {
+      const current = await trx.selectFrom('specs').select(['revision', 'deletedAt']).where('id', '=', spec.id).executeTakeFirst();
+      if (current === undefined || current.deletedAt !== null) throw new NotFoundError('Spec');
+      throw etagMismatch(spec.id, current.revision);
+    }
+    await trx
+      .insertInto('revisions')
+      .values({ id: newId(), specId: spec.id, number: next.revision, authorId: ctx.actor.userId, createdAt: now, summary: change.summary, content })
+      .execute();
+    await searchIndexOf(trx).indexSpec(trx, { id: spec.id, workspaceId: spec.workspaceId }, analysis.doc);
+    await change.alsoInTransaction?.(trx);
+  });
+  return { loaded: { ...loaded, spec: next }, current: revisionCache(ctx.deps.db).put(spec.id, next.revision, analysis.doc, analysis.lint) };
+}

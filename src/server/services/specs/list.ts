@@ -1,0 +1,138 @@
+import { BadRequestError, ValidationError } from '../../errors/index.js';
+import { authorize, specPolicy } from '../../policies/index.js';
+import type { ActorCtx } from '../context.js';
+import { pageWindow, type Page } from '../pagination.js';
+import { workspaceAccess } from '../workspace-access.js';
+import { labelsOf } from './labels.js';
+import { summaryOf, type SpecSummary } from './views.js';
+
+export const SPEC_SORTS = ['updated', '-updated', 'number', '-number', 'title'] as const;
+export type SpecSort = (typeof SPEC_SORTS)[number];
+
+export interface ListSpecsQuery {
+  readonly status?: string | undefined;
+  /** A user id. */
+  readonly author?: string | undefined;
+  /** A label name. */
+  readonly label?: string | undefined;
+  /** A template id. */
+  readonly template?: string | undefined;
+  /** ISO 8601 date-times, inclusive. */
+  readonly updatedAfter?: string | undefined;
+  readonly updatedBefore?: string | undefined;
+  /** Default -updated (most recently changed first). */
+  readonly sort?: SpecSort | undefined;
+  /** Soft-deleted specs instead of live ones (admins). */
+  readonly deleted?: boolean | undefined;
+  readonly limit?: number | undefined;
+  readonly cursor?: string | undefined;
+}
+
+/** Where a page ended: the sort it belongs to, the last item's sort value and id. */
+interface Position {
+  readonly s: SpecSort;
+  readonly v: string | number;
+  readonly id: string;
+}
+
+function encodePosition(p: Position): string {
+  return Buffer.from(JSON.stringify(p), 'utf8').toString('base64url');
+}
+
+function decodePosition(cursor: string, sort: SpecSort): Position {
+  try {
+    const p: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof p === 'object' && p !== null && 's' in p && 'v' in p && 'id' in p && p.s === sort && typeof p.id === 'string') {
+      const numeric = sort === 'number' || sort === '-number';
+      if (numeric ? Number.isSafeInteger(p.v) : typeof p.v === 'string') return { s: sort, v: p.v as string | number, id: p.id };
+    }
+  } catch {
+    // reported below
+  }
+  throw new BadRequestError('invalid_cursor', 'The cursor is not one this server handed out for this sort order');
+}
+
+function instant(value: string, field: string): string {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new ValidationError([{ field, in: 'query', code: 'invalid_format', message: 'must be an ISO 8601 date-time' }]);
+  return new Date(time).toISOString();
+}
+
+const COLUMN = { updated: 'specs.updatedAt', number: 'specs.number', title: 'specs.title' } as const;
+
+/** One page of a workspace's specs, filtered and sorted, with labels fetched for the whole page at once. */
+export async function listSpecs(ctx: ActorCtx, workspaceRef: string, query: ListSpecsQuery): Promise<Page<SpecSummary>> {
+  const access = await workspaceAccess(ctx, workspaceRef);
+  authorize(ctx.actor, specPolicy.read, access);
+  if (query.deleted === true) authorize(ctx.actor, specPolicy.listDeleted, access);
+  const sort = query.sort ?? '-updated';
+  const { limit } = pageWindow({ limit: query.limit });
+  const after = query.cursor === undefined ? null : decodePosition(query.cursor, sort);
+  const descending = sort.startsWith('-');
+  const column = COLUMN[(descending ? sort.slice(1) : sort) as keyof typeof COLUMN];
+  const op = descending ? '<' : '>';
+  const updatedAfter = query.updatedAfter === undefined ? undefined : instant(query.updatedAfter, 'updatedAfter');
+  const updatedBefore = query.updatedBefore === undefined ? undefined : instant(query.updatedBefore, 'updatedBefore');
+
+  const rows = await ctx.deps.db
+    .selectFrom('specs')
+    .innerJoin('users', 'users.id', 'specs.authorId')
+    .select([
+      'specs.id',
+      'specs.workspaceId',
+      'specs.number',
+      'specs.title',
+      'specs.status',
+      'specs.authorId',
+      'users.name as authorName',
+      'specs.templateId',
+      'specs.templateVersion',
+      'specs.revision',
+      'specs.completeness',
+      'specs.lintErrors',
+      'specs.lintWarnings',
+      'specs.createdAt',
+      'specs.updatedAt',
+      'specs.deletedAt',
+    ])
+    .where('specs.workspaceId', '=', access.workspace.id)
+    .where('specs.deletedAt', query.deleted === true ? 'is not' : 'is', null)
+    .$if(query.status !== undefined, (q) => q.where('specs.status', '=', query.status ?? ''))
+    .$if(query.author !== undefined, (q) => q.where('specs.authorId', '=', query.author ?? ''))
+    .$if(query.template !== undefined, (q) => q.where('specs.templateId', '=', query.template ?? ''))
+    .$if(updatedAfter !== undefined, (q) => q.where('specs.updatedAt', '>=', updatedAfter ?? ''))
+    .$if(updatedBefore !== undefined, (q) => q.where('specs.updatedAt', '<=', updatedBefore ?? ''))
+    .$if(query.label !== undefined, (q) =>
+      q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('specLabels')
+            .innerJoin('labels', 'labels.id', 'specLabels.labelId')
+            .select('specLabels.specId')
+            .whereRef('specLabels.specId', '=', 'specs.id')
+            .where('labels.name', '=', query.label ?? ''),
+        ),
+      ),
+    )
+    .$if(after !== null, (q) =>
+      q.where((eb) => {
+        const p = after as Position;
+        if (column === 'specs.number') return eb('specs.number', op, p.v as number);
+        return eb.or([eb(column, op, p.v as string), eb.and([eb(column, '=', p.v as string), eb('specs.id', op, p.id)])]);
+      }),
+    )
+    .orderBy(column, descending ? 'desc' : 'asc')
+    .orderBy('specs.id', descending ? 'desc' : 'asc')
+    .limit(limit + 1)
+    .execute();
+
+  const page = rows.slice(0, limit);
+  const labels = await labelsOf(ctx.deps.db, page.map((r) => r.id));
+  const items = page.map((r) => summaryOf({ ...r, workspaceKey: access.workspace.key }, labels.get(r.id) ?? []));
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > limit && last !== undefined
+      ? encodePosition({ s: sort, v: column === 'specs.number' ? last.number : column === 'specs.title' ? last.title : last.updatedAt, id: last.id })
+      : null;
+  return { items, nextCursor };
+}

@@ -1,0 +1,119 @@
+import type { Kysely } from 'kysely';
+import type { DB, Role } from '../../db/index.js';
+import { NotFoundError } from '../../errors/index.js';
+import { authorize, type Rule, type SpecResource } from '../../policies/index.js';
+import type { ActorCtx } from '../context.js';
+import { parseSpecRef, type SpecRef } from './refs.js';
+
+/** A spec's row without its content, as every spec operation first loads it. */
+export interface SpecMeta {
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly workspaceKey: string;
+  readonly number: number;
+  readonly title: string;
+  readonly status: string;
+  readonly authorId: string;
+  readonly authorName: string;
+  readonly templateId: string;
+  readonly templateVersion: number;
+  readonly revision: number;
+  readonly completeness: number;
+  readonly lintErrors: number;
+  readonly lintWarnings: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly deletedAt: string | null;
+}
+
+export interface LoadedSpec {
+  readonly spec: SpecMeta;
+  /** The actor's role in the spec's workspace (null: not a member). */
+  readonly role: Role | null;
+  /** Label names, sorted (only when asked for). */
+  readonly labels: readonly string[];
+  /** The current content (only when asked for). */
+  readonly content?: string;
+}
+
+/** Where to look: a workspace (id or key) and a spec ref, or a server-wide key such as SPEC-42. */
+export type SpecLocator = { readonly workspace: string; readonly spec: string } | { readonly key: string };
+
+export interface LoadOptions {
+  readonly labels?: boolean;
+  /** Also read the content, in the same query (consistent with the revision number). */
+  readonly content?: boolean;
+  /** Soft-deleted specs are found too (restore, admin lists); otherwise they are 404. */
+  readonly deleted?: boolean;
+}
+
+/**
+ * Loads a spec, the actor's role in its workspace and (optionally) its labels in one query, then
+ * checks the policy rule. Unknown specs, other workspaces' specs and deleted specs all answer 404.
+ */
+export async function loadSpec(ctx: ActorCtx, locator: SpecLocator, rule: Rule<SpecResource>, options: LoadOptions = {}, db: Kysely<DB> = ctx.deps.db): Promise<LoadedSpec> {
+  const found = await findSpec(db, ctx.actor.userId, locator, options.labels === true, options.content === true);
+  if (found === null) throw new NotFoundError('Spec');
+  authorize(ctx.actor, rule, found, 'Spec');
+  if (found.spec.deletedAt !== null && options.deleted !== true) throw new NotFoundError('Spec');
+  return found;
+}
+
+function refOf(locator: SpecLocator): { workspace: string | null; ref: SpecRef } | null {
+  if ('key' in locator) {
+    const ref = parseSpecRef(locator.key);
+    return ref?.kind === 'key' ? { workspace: null, ref } : null;
+  }
+  const ref = parseSpecRef(locator.spec);
+  return ref === null ? null : { workspace: locator.workspace, ref };
+}
+
+async function findSpec(db: Kysely<DB>, userId: string, locator: SpecLocator, withLabels: boolean, withContent: boolean): Promise<LoadedSpec | null> {
+  const target = refOf(locator);
+  if (target === null) return null;
+  const { workspace, ref } = target;
+  const rows = await db
+    .selectFrom('specs')
+    .innerJoin('workspaces', 'workspaces.id', 'specs.workspaceId')
+    .innerJoin('users', 'users.id', 'specs.authorId')
+    .leftJoin('memberships', (join) => join.onRef('memberships.workspaceId', '=', 'specs.workspaceId').on('memberships.userId', '=', userId))
+    .$if(withLabels, (q) => q.leftJoin('specLabels', 'specLabels.specId', 'specs.id').leftJoin('labels', 'labels.id', 'specLabels.labelId').select('labels.name as labelName'))
+    .$if(withContent, (q) => q.select('specs.content'))
+    .select([
+      'specs.id',
+      'specs.workspaceId',
+      'workspaces.key as workspaceKey',
+      'specs.number',
+      'specs.title',
+      'specs.status',
+      'specs.authorId',
+      'users.name as authorName',
+      'specs.templateId',
+      'specs.templateVersion',
+      'specs.revision',
+      'specs.completeness',
+      'specs.lintErrors',
+      'specs.lintWarnings',
+      'specs.createdAt',
+      'specs.updatedAt',
+      'specs.deletedAt',
+      'memberships.role',
+    ])
+    .$if(workspace !== null, (q) => q.where((eb) => eb.or([eb('workspaces.id', '=', workspace ?? ''), eb('workspaces.key', '=', workspace ?? '')])))
+    .$if(ref.kind === 'key', (q) => q.where('workspaces.key', '=', ref.kind === 'key' ? ref.workspaceKey : ''))
+    .$if(ref.kind !== 'id', (q) => q.where('specs.number', '=', ref.kind === 'id' ? 0 : ref.number))
+    .$if(ref.kind === 'id', (q) => q.where('specs.id', '=', ref.kind === 'id' ? ref.id : ''))
+    .execute();
+  const first = rows[0];
+  if (first === undefined) return null;
+  const { role, labelName: _label, content, ...spec } = first;
+  const labels = withLabels ? rows.map((r) => r.labelName).filter((n): n is string => typeof n === 'string').sort() : [];
+  return content === undefined ? { spec, role: role ?? null, labels } : { spec, role: role ?? null, labels, content };
+}
+
+/** The content of a spec's current revision. */
+export async function loadContent(db: Kysely<DB>, specId: string): Promise<{ content: string; revision: number }> {
+  const row = await db.selectFrom('specs').select(['content', 'revision']).where('id', '=', specId).executeTakeFirst();
+  if (row === undefined) throw new NotFoundError('Spec');
+  return row;
+}

@@ -1,0 +1,86 @@
+import type { LintSummary, SectionNode } from './analysis.js';
+import { outline } from './analysis.js';
+import type { LoadedSpec, SpecMeta } from './load.js';
+import { specEtag, specKey } from './refs.js';
+import type { CachedRevision } from './revision-cache.js';
+
+export interface SpecSummary {
+  readonly id: string;
+  readonly workspaceId: string;
+  /** Workspace key and number, e.g. SPEC-42. */
+  readonly key: string;
+  readonly number: number;
+  readonly title: string;
+  readonly status: string;
+  readonly author: { readonly id: string; readonly name: string };
+  readonly labels: string[];
+  readonly templateId: string;
+  readonly templateVersion: number;
+  readonly revision: number;
+  /** Lint completeness of the current revision, 0-100. */
+  readonly completeness: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Set only for soft-deleted specs. */
+  readonly deletedAt: string | null;
+}
+
+export interface SpecDetail extends SpecSummary {
+  readonly etag: string;
+  readonly lint: LintSummary;
+  /** The stored Markdown, exactly. */
+  readonly markdown: string;
+  readonly sections: readonly SectionNode[];
+}
+
+/** A spec and exactly the revision its metadata names, parsed. */
+export interface SpecRead {
+  readonly loaded: LoadedSpec;
+  readonly current: CachedRevision;
+}
+
+export function summaryOf(spec: SpecMeta, labels: readonly string[]): SpecSummary {
+  return {
+    id: spec.id,
+    workspaceId: spec.workspaceId,
+    key: specKey(spec.workspaceKey, spec.number),
+    number: spec.number,
+    title: spec.title,
+    status: spec.status,
+    author: { id: spec.authorId, name: spec.authorName },
+    labels: [...labels],
+    templateId: spec.templateId,
+    templateVersion: spec.templateVersion,
+    revision: spec.revision,
+    completeness: spec.completeness,
+    createdAt: spec.createdAt,
+    updatedAt: spec.updatedAt,
+    deletedAt: spec.deletedAt,
+  };
+}
+
+function lintOf(spec: SpecMeta): LintSummary {
+  return { score: spec.completeness, errors: spec.lintErrors, warnings: spec.lintWarnings };
+}
+
+export function detailOf({ loaded, current }: SpecRead): SpecDetail {
+  const { spec, labels } = loaded;
+  return {
+    ...summaryOf(spec, labels),
+    etag: specEtag(spec.id, spec.revision),
+    lint: lintOf(spec),
+    markdown: current.content,
+    sections: outline(current.doc.sections),
+  };
+}
+
+/**
+ * The same view as detailOf, serialized; the content part (Markdown and outline, the bulk of it) is
+ * serialized once per revision and kept in the cache entry.
+ */
+export function detailJson({ loaded, current }: SpecRead): string {
+  const { spec, labels } = loaded;
+  current.jsonFragment ??= `"markdown":${JSON.stringify(current.content)},"sections":${JSON.stringify(outline(current.doc.sections))}`;
+  const head = JSON.stringify({ ...summaryOf(spec, labels), etag: specEtag(spec.id, spec.revision), lint: lintOf(spec) });
+  return `${head.slice(0, -1)},${current.jsonFragment}}`;
+}
