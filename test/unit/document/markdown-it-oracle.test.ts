@@ -85,7 +85,7 @@ function knownDeparture(src: string): boolean {
     const tableFirst = line.includes('|') && delimiterNext &&
       (/^\s*([-*+>#`~<[]|\d+[.)])/.test(inner) || /^\s*>/.test(line) || indent(next) > indent(line));
     let nestedLazy = false;
-    if (/^ {0,3}>\s?>/.test(line) || /^ {0,3}([-*+]|\d+[.)])\s+>\s?>/.test(line)) {
+    if (/^\s*>\s?>/.test(line) || /^\s*([-*+]|\d+[.)])\s+>\s?>/.test(line)) {
       for (let j = i + 1; j < lines.length && !/^\s*$/.test(lines[j] ?? ''); j++) {
         if (/^( {4}|\t| {1,3}\t)/.test(lines[j] ?? '')) nestedLazy = true;
       }

@@ -71,8 +71,8 @@ function isTableStart(src: string, headerStart: number, headerEnd: number, delim
  */
 function peekContinuation(src: string, lines: LineTable, stack: readonly OpenBlock[], look: LineCursor, j: number): number {
   look.reset(src, lines.starts[j] ?? 0, lines.ends[j] ?? 0);
-  let all = true;
-  for (let i = 1; i < stack.length && all; i++) {
+  let unmatched: OpenBlock | undefined;
+  for (let i = 1; i < stack.length && !unmatched; i++) {
     const b = stack[i] as OpenBlock;
     look.findNextNonspace();
     if (b.kind === QUOTE && look.peek(look.nextNonspace) === 62) {
@@ -81,10 +81,12 @@ function peekContinuation(src: string, lines: LineTable, stack: readonly OpenBlo
       if (isSpaceOrTab(look.peek(look.offset))) look.advanceOffset(1, true);
     } else if (b.kind === ITEM && !look.blank && look.indent >= b.contentIndent) {
       look.advanceOffset(b.contentIndent, true);
-    } else all = false;
+    } else unmatched = b;
   }
   look.findNextNonspace();
   if (look.blank) return -1;
-  if (all && look.indented) return look.nextNonspace;
+  // Indentation shields a line from ending the definition, except left of a list item's content
+  // column (markdown-it checks such lines against every block start, whatever their indent).
+  if (look.indented && unmatched?.kind !== ITEM) return look.nextNonspace;
   return startsBlock(src, look.nextNonspace, look.lineEnd) ? -1 : look.nextNonspace;
 }
