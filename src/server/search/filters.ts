@@ -1,15 +1,32 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { SearchPosition, SearchQuery } from './port.js';
 
-// Conditions on spec metadata, the same SQL in both dialects. They expect the aliases
-// `s` (search_sections) and `p` (specs). Every value is a bound parameter.
+// Conditions for the candidate scan, the same SQL in both dialects, with the aliases `s`
+// (search_sections) and `p` (specs). Every value is a bound parameter. Deleted specs have no rows
+// in search_sections (removeSpec), so only the metadata filters need the specs table: without
+// them the scan never leaves the index.
 
-/** Workspace, not deleted, and the optional status/author/label/template/updated filters. */
-export function specFilters(query: SearchQuery): RawBuilder<unknown> {
-  const conditions: RawBuilder<unknown>[] = [
-    sql`s.workspace_id in (${sql.join(query.workspaceIds)})`,
-    sql`p.deleted_at is null`,
-  ];
+/** True when the query filters on spec metadata, so the candidate scan must join specs as `p`. */
+export function needsSpecs(query: SearchQuery): boolean {
+  return (
+    query.status !== undefined ||
+    query.authorId !== undefined ||
+    query.templateId !== undefined ||
+    query.updatedAfter !== undefined ||
+    query.updatedBefore !== undefined ||
+    query.label !== undefined
+  );
+}
+
+/** The specs join of the candidate scan, when needsSpecs(). */
+export function specsJoin(query: SearchQuery): RawBuilder<unknown> {
+  return needsSpecs(query) ? sql`join specs p on p.id = s.spec_id` : sql``;
+}
+
+/** Workspaces and the optional status/author/label/template/updated filters. */
+export function candidateFilters(query: SearchQuery): RawBuilder<unknown> {
+  const conditions: RawBuilder<unknown>[] = [sql`s.workspace_id in (${sql.join(query.workspaceIds)})`];
+  if (needsSpecs(query)) conditions.push(sql`p.deleted_at is null`);
   if (query.status !== undefined) conditions.push(sql`p.status = ${query.status}`);
   if (query.authorId !== undefined) conditions.push(sql`p.author_id = ${query.authorId}`);
   if (query.templateId !== undefined) conditions.push(sql`p.template_id = ${query.templateId}`);

@@ -1,7 +1,7 @@
 // PostgreSQL: search_sections.tsv is a stored generated tsvector (title weighted A, body D) with a
 // GIN index (see migration 0003-search). Ranking is ts_rank; snippets are ts_headline.
 import { sql } from 'kysely';
-import { afterPosition, specFilters } from './filters.js';
+import { afterPosition, candidateFilters, specsJoin } from './filters.js';
 import { SEARCH_DEPTH, type SearchHit, type SearchIndex, type SearchPage } from './port.js';
 import { deleteSections, replaceSections } from './rows.js';
 import { indexedSections } from './sections.js';
@@ -45,36 +45,38 @@ export const postgresTsvector: SearchIndex = {
 
   async search(db, query): Promise<SearchPage> {
     if (query.terms.length === 0 || query.workspaceIds.length === 0) return { hits: [], next: null };
-    // plainto_tsquery reads its input as plain words (no operators), ANDed together.
+    // plainto_tsquery reads its input as plain words (no operators), ANDed together. It is written
+    // out (not a CTE) so the planner sees the words and can estimate how many sections match.
     const tsquery = sql`plainto_tsquery(${sql.lit(TS_CONFIG)}::regconfig, ${query.terms.join(' ')})`;
-    // Candidates are the most recently indexed matches; only they are ranked, and only the page's
-    // rows get a headline (the outer select runs after the page's LIMIT).
+    // Candidates (c) are the most recently indexed matches: for a common word the planner walks the
+    // primary key backwards and stops at SEARCH_DEPTH, for a rare one it reads the GIN index. Only
+    // candidates are ranked, and only the page's rows get a headline (computed after its LIMIT).
     const { rows } = await sql<HitRow>`
-      with q as (select ${tsquery} as q),
-      hits as (
-        select s.id, ts_rank(${RANK_WEIGHTS}::float4[], s.tsv, q.q)::float8 as score
-        from search_sections s
-        cross join q
-        join specs p on p.id = s.spec_id
-        where s.tsv @@ q.q and ${specFilters(query)}
-        order by s.id desc
-        limit ${SEARCH_DEPTH}
-      ),
-      page as (
-        select h.id, h.score from hits h
-        where ${afterPosition(query.after, sql`h.score`, sql`h.id`)}
-        order by h.score desc, h.id desc
-        limit ${query.limit + 1}
-      )
       select page.id::text as "id", page.score as "score", s.spec_id as "specId", p.workspace_id as "workspaceId",
         w.key || '-' || p.number as "key", p.title as "title", s.section_path as "sectionPath",
         s.section_title as "sectionTitle", p.status as "status", p.updated_at as "updatedAt",
-        ts_headline(${sql.lit(TS_CONFIG)}::regconfig, s.body, q.q, ${HEADLINE_OPTIONS}) as "snippet"
-      from page
-      cross join q
+        ts_headline(${sql.lit(TS_CONFIG)}::regconfig, s.body, ${tsquery}, ${HEADLINE_OPTIONS}) as "snippet"
+      from (
+        select r.id, r.score
+        from (
+          select c.id, ts_rank(${RANK_WEIGHTS}::float4[], c.tsv, ${tsquery})::float8 as score
+          from (
+            select s.id, s.tsv
+            from search_sections s
+            ${specsJoin(query)}
+            where s.tsv @@ ${tsquery} and ${candidateFilters(query)}
+            order by s.id desc
+            limit ${SEARCH_DEPTH}
+          ) c
+        ) r
+        where ${afterPosition(query.after, sql`r.score`, sql`r.id`)}
+        order by r.score desc, r.id desc
+        limit ${query.limit + 1}
+      ) page
       join search_sections s on s.id = page.id
       join specs p on p.id = s.spec_id
       join workspaces w on w.id = p.workspace_id
+      where p.deleted_at is null
       order by page.score desc, page.id desc
     `.execute(db);
     const hits = rows.slice(0, query.limit).map((r): SearchHit => {

@@ -13,7 +13,7 @@ export interface PortFixture {
   readonly index: SearchIndex;
   readonly workspaceId: string;
   /** Inserts a spec row and indexes it; returns its id. */
-  addSpec(markdown: string, meta?: Partial<{ title: string; status: string; updatedAt: string; workspaceId: string }>): Promise<string>;
+  addSpec(markdown: string, meta?: Partial<{ title: string; status: string; updatedAt: string; workspaceId: string; authorId: string; templateId: string; labels: string[] }>): Promise<string>;
   reindex(specId: string, markdown: string): Promise<void>;
   remove(specId: string): Promise<void>;
   /** Searches the fixture's workspace for the plain words of `text`. */
@@ -30,7 +30,9 @@ export function usePortFixture(database: TestDatabase): () => PortFixture {
     const db = opened.db;
     const index = searchIndexOf(db);
     const now = new Date().toISOString();
-    await sql`insert into users (id, email, name, password_hash, created_at, updated_at) values ('u-port', 'port@example.com', 'Port', 'x', ${now}, ${now})`.execute(db);
+    for (const user of ['u-port', 'u-other']) {
+      await sql`insert into users (id, email, name, password_hash, created_at, updated_at) values (${user}, ${`${user}@example.com`}, 'Port', 'x', ${now}, ${now})`.execute(db);
+    }
     for (const [id, key] of [['w-port', 'PORT'], ['w-other', 'OTHER']] as const) {
       await sql`insert into workspaces (id, key, name, created_at, updated_at) values (${id}, ${key}, ${key}, ${now}, ${now})`.execute(db);
     }
@@ -48,8 +50,14 @@ export function usePortFixture(database: TestDatabase): () => PortFixture {
         await db.transaction().execute(async (trx) => {
           await sql`
             insert into specs (id, workspace_id, number, title, status, author_id, template_id, template_version, content, revision, created_at, updated_at)
-            values (${id}, ${workspaceId}, ${number}, ${meta.title ?? `Spec ${number}`}, ${meta.status ?? 'draft'}, 'u-port', 'technical-specification', 1, ${markdown}, 1, ${now}, ${meta.updatedAt ?? now})
+            values (${id}, ${workspaceId}, ${number}, ${meta.title ?? `Spec ${number}`}, ${meta.status ?? 'draft'}, ${meta.authorId ?? 'u-port'},
+              ${meta.templateId ?? 'technical-specification'}, 1, ${markdown}, 1, ${now}, ${meta.updatedAt ?? now})
           `.execute(trx);
+          for (const name of meta.labels ?? []) {
+            const labelId = `${workspaceId}:${name}`;
+            await sql`insert into labels (id, workspace_id, name, color, created_at) values (${labelId}, ${workspaceId}, ${name}, 'gray', ${now}) on conflict do nothing`.execute(trx);
+            await sql`insert into spec_labels (spec_id, label_id) values (${id}, ${labelId})`.execute(trx);
+          }
           await index.indexSpec(trx, { id, workspaceId }, parse(markdown));
         });
         return id;

@@ -1,6 +1,6 @@
 // The SearchIndex port on each database (SQLite FTS5, PostgreSQL tsvector), below HTTP.
 import { describe, expect, it } from 'vitest';
-import { MAX_INDEXED_CHARS, MAX_QUERY_TERMS, searchTerms, type SearchHit } from '../../../src/server/search/index.js';
+import { MAX_INDEXED_CHARS, MAX_QUERY_TERMS, searchTerms, type SearchHit, type SearchQuery } from '../../../src/server/search/index.js';
 import { describeEachDatabase } from '../harness.js';
 import { HOSTILE_QUERIES, PROBE_MARKDOWN } from './hostile-queries.js';
 import { usePortFixture } from './port-fixture.js';
@@ -93,6 +93,35 @@ describeEachDatabase('search index', (database) => {
     expect(where((await fx.find('didgeridoo')).hits)).toEqual([`${mine}#s`]);
     expect((await fx.find('didgeridoo', { workspaceIds: [] })).hits).toEqual([]);
     expect((await fx.find('didgeridoo', { workspaceIds: ['w-port', 'w-other'] })).hits).toHaveLength(2);
+  });
+
+  it('filters by status, author, label, template and updated range, also past the narrow-filter list', async () => {
+    const fx = fixture();
+    // Inserted first, so the small specs below are more recent; more matching sections than a
+    // narrow filter's list holds, so status=draft takes the wide path.
+    const filler = 'with padding words around it so the body is long';
+    const big = await fx.addSpec(`# Big\n\n${Array.from({ length: 2100 }, (_, i) => `## Part ${i}\n\nzither ${filler}\n`).join('\n')}`, { updatedAt: '2024-09-01T00:00:00.000Z' });
+    const a = await fx.addSpec('# A\n\n## S\n\nzither a\n', { status: 'approved', authorId: 'u-other', labels: ['ops'], templateId: 'tpl-x', updatedAt: '2024-03-01T00:00:00.000Z' });
+    const b = await fx.addSpec('# B\n\n## S\n\nzither b\n', { labels: ['ops', 'ui'], updatedAt: '2024-06-01T00:00:00.000Z' });
+    const c = await fx.addSpec('# C\n\n## S\n\nzither c\n', { updatedAt: '2025-01-01T00:00:00.000Z' });
+    const specs = async (options: Partial<SearchQuery>): Promise<string[]> => {
+      const { hits } = await fx.find('zither', { limit: 50, ...options });
+      return [...new Set(hits.map((h) => h.specId))].sort();
+    };
+    expect(await specs({ status: 'approved' })).toEqual([a]);
+    expect(await specs({ status: 'draft' })).toEqual([big, b, c].sort());
+    expect(await specs({ status: 'rejected' })).toEqual([]);
+    expect(await specs({ authorId: 'u-other' })).toEqual([a]);
+    expect(await specs({ label: 'ops' })).toEqual([a, b].sort());
+    expect(await specs({ label: 'ui' })).toEqual([b]);
+    expect(await specs({ label: 'nonexistent' })).toEqual([]);
+    expect(await specs({ templateId: 'tpl-x' })).toEqual([a]);
+    expect(await specs({ updatedBefore: '2024-05-01T00:00:00.000Z' })).toEqual([a]);
+    expect(await specs({ updatedAfter: '2024-06-01T00:00:00.000Z', updatedBefore: '2024-09-01T00:00:00.000Z' })).toEqual([b]);
+    expect(await specs({ updatedAfter: '2024-12-01T00:00:00.000Z' })).toEqual([c]);
+    expect(await specs({ status: 'draft', label: 'ops' })).toEqual([b]);
+    expect(await specs({ status: 'draft', updatedBefore: '2024-12-01T00:00:00.000Z' })).toEqual([big, b].sort());
+    await fx.remove(big);
   });
 
   it('pages through every hit exactly once, best first, by position', async () => {

@@ -15,6 +15,9 @@ export const search: SchemaMigration = {
     if (dialect === 'sqlite') await sqliteTables(db);
     else await postgresTables(db);
     await db.schema.createIndex('search_sections_spec_id').on('search_sections').column('spec_id').execute();
+    // Search filters by author and template; narrow ones are answered starting from these.
+    await db.schema.createIndex('specs_author_id').on('specs').column('author_id').execute();
+    await db.schema.createIndex('specs_template_id').on('specs').column('template_id').execute();
     await indexExistingSpecs(db);
   },
 };
