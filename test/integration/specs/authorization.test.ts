@@ -1,0 +1,78 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase, useTestServer, type ApiClient } from '../harness.js';
+import { createSpec, expectProblem, getSpec, revisionContents, type SpecBody } from './helpers.js';
+
+const SPEC_ROUTE = /\/specs(\/|$)/;
+
+/** A concrete URL for a route pattern, pointing at `spec` in workspace `ws`. */
+function urlFor(pattern: string, ws: string, spec: string): string {
+  return pattern.replace(':ws', ws).replace(':spec', spec).replace(':key', spec).replace(':n', '1');
+}
+
+function bodyFor(method: string, url: string): unknown {
+  if (url.endsWith('/edits')) return { op: 'setSectionBody', path: 'overview/purpose', markdown: 'Taken over.' };
+  if (url.endsWith('/content')) return { markdown: '# Taken over\n' };
+  if (method === 'PATCH') return { title: 'Taken over' };
+  if (method === 'POST' && url.endsWith('/specs')) return { title: 'Planted' };
+  return undefined;
+}
+
+describeEachDatabase('specs: authorization', (database) => {
+  const server = useTestServer(database);
+  let owner: ApiClient;
+  let viewer: ApiClient;
+  let outsider: ApiClient;
+  let readToken: ApiClient;
+  let spec: SpecBody;
+  let routes: { method: string; url: string }[];
+
+  beforeAll(async () => {
+    const s = server();
+    const o = await s.setupOwner({ workspaceKey: 'HOME' });
+    owner = o.client;
+    viewer = (await s.addMember(owner, 'HOME', 'viewer')).client;
+    const other = await owner.post('/api/v1/workspaces', { name: 'Away', key: 'AWAY' });
+    expect(other.status).toBe(201);
+    outsider = (await s.addMember(owner, 'AWAY', 'owner')).client;
+    readToken = (await s.createToken(owner, ['read'])).client;
+    spec = await createSpec(owner, 'HOME', { title: 'Private' });
+    routes = s.app.routeTable.filter((r) => SPEC_ROUTE.test(r.url));
+  });
+
+  it('covers every spec route of the route table', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(14);
+  });
+
+  it("another workspace's spec answers 404 (never 403) on every spec route, however it is addressed", async () => {
+    const etag = { 'if-match': spec.etag };
+    for (const route of routes) {
+      const targets = route.url.includes(':ws')
+        ? [urlFor(route.url, 'HOME', String(spec.number)), urlFor(route.url, 'AWAY', spec.id), urlFor(route.url, 'AWAY', spec.key)]
+        : [urlFor(route.url, 'HOME', spec.key)];
+      for (const url of targets) {
+        if (url.endsWith('/api/v1/workspaces/AWAY/specs')) continue; // the outsider's own list and create
+        const body = bodyFor(route.method, url);
+        const res = await outsider.request(route.method, url, { ...(body === undefined ? {} : { body }), headers: etag });
+        expectProblem(res, 404, 'not_found');
+      }
+    }
+    // The outsider's own list does not show it either.
+    const list = await outsider.get<{ items: SpecBody[] }>('/api/v1/workspaces/AWAY/specs');
+    expect(list.body.items).toEqual([]);
+    expect((await getSpec(owner, 'HOME', spec.number)).body).toMatchObject({ revision: 1, title: 'Private' });
+  });
+
+  it('viewers and read-only tokens read but cannot change anything', async () => {
+    for (const client of [viewer, readToken]) {
+      expect((await getSpec(client, 'HOME', spec.number)).status).toBe(200);
+      for (const route of routes.filter((r) => r.method !== 'GET')) {
+        const url = urlFor(route.url, 'HOME', String(spec.number));
+        const body = bodyFor(route.method, url);
+        const res = await client.request(route.method, url, { ...(body === undefined ? {} : { body }), headers: { 'if-match': spec.etag } });
+        expect(res.status, `${route.method} ${url}`).toBe(403);
+        expect((res.body as { code: string }).code).toMatch(/^(forbidden|insufficient_scope)$/);
+      }
+    }
+    expect(await revisionContents(owner, 'HOME', spec.number)).toEqual([spec.markdown]);
+  });
+});
