@@ -9,7 +9,7 @@ import { timeSamples } from './timing.js';
 export const LINEAR_OPERATIONS = ['parse', 'lint'] as const;
 export type LinearOperation = (typeof LINEAR_OPERATIONS)[number];
 
-export const LINEAR_SETTINGS = { samples: 9, minSampleMs: 100 } as const;
+export const LINEAR_SETTINGS = { samples: 11, minSampleMs: 100 } as const;
 
 export interface LinearMeasurement {
   readonly shape: string;
@@ -69,9 +69,7 @@ export async function measureLinear(shape: Shape, operation: LinearOperation): P
 function measureSizeIsolated(shape: string, operation: LinearOperation, size: number): Promise<SizeTiming> {
   const worker = fileURLToPath(new URL('./linear-worker.ts', import.meta.url));
   return new Promise((resolve, reject) => {
-    // Synchronous JIT compilation: on a loaded machine, background compiler threads finish at
-    // random times, so one process would measure optimised code and the next not yet.
-    const args = ['--no-concurrent-recompilation', ...process.execArgv, worker, shape, operation, String(size)];
+    const args = [...process.execArgv, worker, shape, operation, String(size)];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.setEncoding('utf8');

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runSuites, type BenchSuite } from './harness.js';
-import { machineSummary } from './machine.js';
+import { loadWarning, machineSummary } from './machine.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -53,9 +53,13 @@ async function main(): Promise<number> {
   }
   const suites = wanted ? all.filter((s) => wanted.includes(s.name)) : all;
   console.log(machineSummary());
+  const warning = loadWarning();
+  if (warning !== null) console.log(warning);
   const outcomes = await runSuites(suites, { checking: values.check, print: (line) => console.log(line) });
   if (!values.check) return 0;
   const failed = outcomes.filter((o) => !o.pass);
+  const after = loadWarning();
+  if (after !== null) console.log(after);
   console.log(`${outcomes.length - failed.length} passed, ${failed.length} failed`);
   return failed.length > 0 ? 1 : 0;
 }
