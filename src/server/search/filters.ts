@@ -31,7 +31,7 @@ export function candidateFilters(query: SearchQuery): RawBuilder<unknown> {
   if (query.authorId !== undefined) conditions.push(sql`p.author_id = ${query.authorId}`);
   if (query.templateId !== undefined) conditions.push(sql`p.template_id = ${query.templateId}`);
   if (query.updatedAfter !== undefined) conditions.push(sql`p.updated_at >= ${query.updatedAfter}`);
-  if (query.updatedBefore !== undefined) conditions.push(sql`p.updated_at < ${query.updatedBefore}`);
+  if (query.updatedBefore !== undefined) conditions.push(sql`p.updated_at <= ${query.updatedBefore}`);
   if (query.label !== undefined) {
     // Uncorrelated: evaluated once, not per candidate row.
     conditions.push(

@@ -27,7 +27,7 @@ export interface SearchQuery {
   /** A label name. */
   readonly label?: string | undefined;
   readonly templateId?: string | undefined;
-  /** ISO 8601; inclusive bounds on specs.updated_at. */
+  /** ISO 8601 (toISOString form); inclusive bounds on specs.updated_at, as the specs list has them. */
   readonly updatedAfter?: string | undefined;
   readonly updatedBefore?: string | undefined;
   readonly limit: number;

@@ -19,7 +19,7 @@ export interface SearchInput {
   /** Label name. */
   readonly label?: string | undefined;
   readonly template?: string | undefined;
-  /** ISO 8601 date or date-time: updatedAfter <= updatedAt < updatedBefore. */
+  /** ISO 8601 date-times, inclusive: updatedAfter <= updatedAt <= updatedBefore. */
   readonly updatedAfter?: string | undefined;
   readonly updatedBefore?: string | undefined;
   readonly cursor?: string | undefined;

@@ -2,19 +2,23 @@
 // (Finding specs as they change: search-specs.test.ts.)
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, useTestServer, type ApiClient } from '../harness.js';
-import { HOSTILE_QUERIES } from './hostile-queries.js';
+import { createSpec } from '../specs/helpers.js';
+import { HOSTILE_QUERIES, PROBE_MARKDOWN } from './hostile-queries.js';
 
 interface Problem {
   code: string;
   status: number;
 }
 
-const search = (client: ApiClient, params: Record<string, string>) => client.get<Problem & { items: unknown[]; nextCursor: string | null }>(`/api/v1/search?${new URLSearchParams(params).toString()}`);
+type Answer = Problem & { items: { specId: string }[]; nextCursor: string | null };
+
+const search = (client: ApiClient, params: Record<string, string>) => client.get<Answer>(`/api/v1/search?${new URLSearchParams(params).toString()}`);
 
 describeEachDatabase('search API', (database) => {
   const server = useTestServer(database);
   let owner: ApiClient;
   let outsider: ApiClient;
+  let probeId: string;
 
   beforeAll(async () => {
     const s = server();
@@ -22,15 +26,17 @@ describeEachDatabase('search API', (database) => {
     owner = setup.client;
     await owner.post('/api/v1/workspaces', { name: 'Elsewhere', key: 'ELSE' });
     outsider = (await s.addMember(owner, 'ELSE', 'owner')).client;
+    probeId = (await createSpec(owner, 'SRCH', { markdown: PROBE_MARKDOWN })).id;
   });
 
   it('hostile queries: every one answers 200 or a 400 problem with its stable code, never 500', async () => {
     const answers: Record<string, string> = {};
     const expected: Record<string, string> = {};
     for (const { name, q, raw, outcome } of HOSTILE_QUERIES) {
-      const res = raw === true ? await owner.get<Problem>(`/api/v1/search?q=${q}`) : await search(owner, { q });
-      answers[name] = res.status === 200 ? '200' : `${res.status} ${res.body.code}`;
-      expected[name] = outcome.status === 200 ? '200' : `400 ${outcome.code}`;
+      const res = raw === true ? await owner.get<Answer>(`/api/v1/search?q=${q}`) : await search(owner, { q });
+      const found = res.status === 200 && res.body.items.some((h) => h.specId === probeId);
+      answers[name] = res.status === 200 ? `200 ${found ? 'finds' : 'misses'} the probe` : `${res.status} ${res.body.code}`;
+      expected[name] = outcome.status === 200 ? `200 ${outcome.finds ? 'finds' : 'misses'} the probe` : `400 ${outcome.code}`;
       if (res.status !== 200) expect(res.headers.get('content-type'), name).toMatch(/problem\+json/);
     }
     expect(answers).toEqual(expected);
@@ -83,6 +89,8 @@ describeEachDatabase('search API', (database) => {
     const res = await search(token.client, { q: 'x' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ items: [], nextCursor: null });
+    // (The probe spec has no such word; the token's user sees the workspace.)
+    expect((await search(token.client, { q: 'quux' })).body.items.map((h) => h.specId)).toEqual([probeId]);
   });
 
   it('documents the search route and its snippet format in the OpenAPI schema', async () => {

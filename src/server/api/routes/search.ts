@@ -4,10 +4,10 @@ import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from '../../search/index.js';
 import { MAX_SEARCH_LIMIT, searchSpecs } from '../../services/search.js';
 import type { ApiInstance } from '../api-instance.js';
 import { actorCtx } from '../request-context.js';
-import { Id, Nullable, WorkspaceRef } from '../schemas.js';
+import { Nullable } from '../schemas.js';
 
-const ISO_DATE = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$';
-const DateBound = (description: string) => Type.String({ pattern: ISO_DATE, maxLength: 40, description });
+// The same bounds as the specs list (GET /workspaces/:ws/specs): date-times, both inclusive.
+const DateBound = (description: string) => Type.String({ format: 'date-time', description });
 
 const SearchQuerystring = Type.Object({
   q: Type.String({
@@ -16,13 +16,13 @@ const SearchQuerystring = Type.Object({
       `not syntax: they separate words. At most ${MAX_QUERY_LENGTH} characters and ${MAX_QUERY_TERMS} different ` +
       'words (else 400 search_query_too_long); a query without words is 400 search_query_empty.',
   }),
-  workspace: Type.Optional(Type.Unsafe<string>({ ...WorkspaceRef, description: 'Only this workspace (id or key); default: every workspace you belong to' })),
+  workspace: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Only this workspace (id or key); default: every workspace you belong to' })),
   status: Type.Optional(Type.Enum([...LIFECYCLE_STATES], { description: 'Only specs in this lifecycle state' })),
-  author: Type.Optional(Type.Unsafe<string>({ ...Id, description: 'Only specs by this user (id)' })),
+  author: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Only specs by this user (id)' })),
   label: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Only specs with this label (name)' })),
   template: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Only specs from this template (id)' })),
-  updatedAfter: Type.Optional(DateBound('Only specs updated at or after this ISO 8601 date or date-time')),
-  updatedBefore: Type.Optional(DateBound('Only specs updated before this ISO 8601 date or date-time')),
+  updatedAfter: Type.Optional(DateBound('Only specs updated at or after this ISO 8601 date-time')),
+  updatedBefore: Type.Optional(DateBound('Only specs updated at or before this ISO 8601 date-time')),
   cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'nextCursor of the previous page (same query and filters)' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_SEARCH_LIMIT, description: 'Page size (default 20)' })),
 });
