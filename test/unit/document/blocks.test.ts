@@ -34,6 +34,12 @@ describe('tables', () => {
     expect(env?.rows.map((r) => r.cells[0]?.text)).toEqual(['Development', 'Staging', 'Production']);
   });
 
+  it('splits a paragraph whose last line is a table header: earlier lines stay paragraph text', () => {
+    const doc = parse('**Owner**: Ann\n**Note**: a | b\n|---|---|\n| 1 | 2 |\n');
+    expect(doc.fields.map((f) => f.label)).toEqual(['Owner']);
+    expect(doc.tables[0]?.header.cells.map((c) => c.text)).toEqual(['**Note**: a', 'b']);
+  });
+
   it('needs a delimiter row with as many cells as the header', () => {
     expect(parse('| a | b |\n|---|\n').tables).toHaveLength(0);
     expect(parse('a | b\n--|--\n').tables).toHaveLength(1);

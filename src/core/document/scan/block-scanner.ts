@@ -16,7 +16,7 @@ import {
 } from './open-block.js';
 import type { BlockScan } from './records.js';
 import { parseListMarker } from './list-marker.js';
-import { definitionCandidateLines, outdentedTerminator } from './lookahead.js';
+import { definitionCandidateLines, mayStartDefinition, outdentedTerminator } from './lookahead.js';
 import { definitionLineCount } from './reference-defs.js';
 
 /** Results of continuing a block or trying block starts. */
@@ -42,6 +42,8 @@ class BlockScanner {
   private readonly cur = new LineCursor();
   private readonly stack: OpenBlock[] = [new OpenBlock(DOCUMENT)];
   private readonly finder: ForwardFinder;
+  /** Closed blocks, reused: records hold what the document needs, so open blocks can be recycled. */
+  private readonly pool: OpenBlock[] = [];
   private itemDepth = 0;
   private allClosed = true;
   private lastMatched = 1;
@@ -250,11 +252,9 @@ class BlockScanner {
     if (headerCellCount(this.src, cs[header] ?? 0, this.lines.ends[header] ?? 0) !== columns) return false;
     cs[this.line] = cur.nextNonspace;
     this.closeUnmatched();
+    // The paragraph's last line becomes the header; lines before it stay a paragraph.
+    para.lastLine = header - 1;
     this.pop();
-    if (para.startLine < header) {
-      para.lastLine = header - 1;
-      this.recordParagraph(para);
-    }
     const table = this.pushBlock(TABLE);
     table.record = this.result.tables.length;
     this.result.tables.push({ headerLine: header, delimiterLine: this.line, rowLines: [] });
@@ -275,9 +275,11 @@ class BlockScanner {
       const ts = skipSpaces(this.src, s, e);
       parts.push(this.src.slice(ts, trimEndSpaces(this.src, ts, e)));
     }
+    const startLine = para.startLine;
     this.stack.pop();
+    this.pool.push(para);
     this.result.headings.push({
-      level, style: 'setext', startLine: para.startLine, endLine: this.line, text: parts.join('\n'),
+      level, style: 'setext', startLine, endLine: this.line, text: parts.join('\n'),
       nested: this.stack.length > 1,
     });
     return true;
@@ -344,7 +346,7 @@ class BlockScanner {
         return;
       default:
         if (cur.offset < cur.lineEnd && !cur.blank) {
-          if (this.src.charCodeAt(cur.offset) === 91 && this.tryDefinition()) return;
+          if (this.src.charCodeAt(cur.offset) === 91 && mayStartDefinition(this.src, cur.offset, cur.lineEnd) && this.tryDefinition()) return;
           const parent = this.top();
           const b = this.addChild(PARAGRAPH);
           b.startLine = l;
@@ -384,7 +386,7 @@ class BlockScanner {
   }
 
   private pushBlock(kind: number): OpenBlock {
-    const b = new OpenBlock(kind);
+    const b = this.pool.pop()?.reset(kind) ?? new OpenBlock(kind);
     if (kind === ITEM) this.itemDepth++;
     this.stack.push(b);
     return b;
@@ -416,6 +418,7 @@ class BlockScanner {
       const rec = this.result.items[b.record];
       if (rec) rec.hasContent = b.hasChildren;
     }
+    this.pool.push(b);
   }
 
   private recordParagraph(b: OpenBlock): void {

@@ -40,6 +40,20 @@ export function outdentedTerminator(
 }
 
 /**
+ * Quick test on the first line: a definition's label ends at the first unescaped `]`, which must
+ * be followed by `:`; a label running past this line needs the look-ahead.
+ */
+export function mayStartDefinition(src: string, start: number, end: number): boolean {
+  for (let p = start + 1; p < end; p++) {
+    const c = src.charCodeAt(p);
+    if (c === 92) p++;
+    else if (c === 91) return false;
+    else if (c === 93) return src.charCodeAt(p + 1) === 58;
+  }
+  return true;
+}
+
+/**
  * The text of the lines that may hold a link reference definition starting at `offset` on line
  * `l`: that line's rest, then each following line that continues it (at most `max` more).
  */

@@ -16,7 +16,7 @@ export const DEFINITION = 8;
  * cost much more per object in Node 20's V8); the scanner creates one per block.
  */
 export class OpenBlock {
-  declare readonly kind: number;
+  declare kind: number;
   declare contentIndent: number;
   declare hasChildren: boolean;
   declare record: number;
@@ -38,6 +38,17 @@ export class OpenBlock {
 
   constructor(kind: number) {
     this.kind = kind;
+    this.init();
+  }
+
+  /** Makes a recycled block new again. */
+  reset(kind: number): this {
+    this.kind = kind;
+    this.init();
+    return this;
+  }
+
+  private init(): void {
     this.contentIndent = 0;
     this.hasChildren = false;
     this.record = -1;
