@@ -1,4 +1,4 @@
-import { mkdirSync, openSync, closeSync, ftruncateSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasStackTrace, specboard, tempDir } from './helpers.js';
@@ -20,6 +20,20 @@ interface FileErrorCase {
 const CASES: readonly FileErrorCase[] = [
   { name: 'a missing file', file: 'missing.md', create: () => undefined, code: 'file_not_found', says: /no such file/ },
   { name: 'a directory', file: 'folder.md', create: (p) => mkdirSync(p), code: 'is_a_directory', says: /is a directory/ },
+  {
+    name: 'a device (symlink to /dev/null)',
+    file: 'device.md',
+    create: (p) => symlinkSync('/dev/null', p),
+    code: 'not_a_file',
+    says: /not a regular file/,
+  },
+  {
+    name: 'a dangling symlink',
+    file: 'dangling.md',
+    create: (p) => symlinkSync('nowhere.md', p),
+    code: 'file_not_found',
+    says: /no such file/,
+  },
   {
     name: 'a binary file (PNG bytes, not UTF-8)',
     file: 'image.md',
