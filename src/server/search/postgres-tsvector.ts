@@ -1,6 +1,6 @@
 // PostgreSQL: search_sections.tsv is a stored generated tsvector (title weighted A, body D) with a
 // GIN index (see migration 0003-search). Ranking is ts_rank; snippets are ts_headline.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { afterPosition, candidateFilters, specsJoin } from './filters.js';
 import { SEARCH_DEPTH, type SearchHit, type SearchIndex, type SearchPage } from './port.js';
 import { deleteSections, replaceSections } from './rows.js';
@@ -19,6 +19,22 @@ const HEADLINE_OPTIONS = [
   'MaxFragments=2',
   `FragmentDelimiter=" ${ELLIPSIS} "`,
 ].join(', ');
+
+/** Longest text handed to ts_headline, which re-parses all of it (its cost grows with the text). */
+const HEADLINE_WINDOW = 2000;
+/** Text kept before the first occurrence of a query word when a section is cut to the window. */
+const HEADLINE_LEAD = 200;
+
+/**
+ * The part of s.body a headline is made from: all of a short section; for a long one, the window
+ * starting a little before the first place one of the words appears as typed (or the start: a
+ * match only as another word form, far down a long section, then shows without highlight).
+ */
+function headlineWindow(terms: readonly string[]): RawBuilder<unknown> {
+  const firsts = terms.map((t) => sql`nullif(strpos(lower(s.body), ${t}), 0)`);
+  return sql`case when length(s.body) <= ${HEADLINE_WINDOW} then s.body
+    else substr(s.body, greatest(1, coalesce(least(${sql.join(firsts)}), 1) - ${HEADLINE_LEAD}), ${HEADLINE_WINDOW}) end`;
+}
 
 interface HitRow {
   id: string;
@@ -55,7 +71,7 @@ export const postgresTsvector: SearchIndex = {
       select page.id::text as "id", page.score as "score", s.spec_id as "specId", p.workspace_id as "workspaceId",
         w.key || '-' || p.number as "key", p.title as "title", s.section_path as "sectionPath",
         s.section_title as "sectionTitle", p.status as "status", p.updated_at as "updatedAt",
-        ts_headline(${sql.lit(TS_CONFIG)}::regconfig, s.body, ${tsquery}, ${HEADLINE_OPTIONS}) as "snippet"
+        ts_headline(${sql.lit(TS_CONFIG)}::regconfig, ${headlineWindow(query.terms)}, ${tsquery}, ${HEADLINE_OPTIONS}) as "snippet"
       from (
         select r.id, r.score
         from (

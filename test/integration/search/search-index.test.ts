@@ -65,6 +65,15 @@ describeEachDatabase('search index', (database) => {
     });
   });
 
+  it('highlights a match far down a long section', async () => {
+    const fx = fixture();
+    const filler = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(400);
+    await fx.addSpec(`# Long\n\n## Body\n\n${filler}The accordion appears here once. ${filler}\n`);
+    const [hit] = (await fx.find('accordion')).hits;
+    expect(hit?.snippet.filter((p) => p.match).map((p) => p.text.toLowerCase())).toEqual(['accordion']);
+    expect(text(hit as SearchHit).length).toBeLessThan(1000);
+  });
+
   it('does not index template guidance comments', async () => {
     const fx = fixture();
     await fx.addSpec('# Guide\n\n## Scope\n\n<!-- Describe the glockenspiel here -->\nReal text.\n');
@@ -117,7 +126,9 @@ describeEachDatabase('search index', (database) => {
     expect(await specs({ label: 'nonexistent' })).toEqual([]);
     expect(await specs({ templateId: 'tpl-x' })).toEqual([a]);
     expect(await specs({ updatedBefore: '2024-05-01T00:00:00.000Z' })).toEqual([a]);
-    expect(await specs({ updatedAfter: '2024-06-01T00:00:00.000Z', updatedBefore: '2024-09-01T00:00:00.000Z' })).toEqual([b]);
+    expect(await specs({ updatedAfter: '2024-06-01T00:00:00.000Z', updatedBefore: '2024-08-31T23:59:59.999Z' })).toEqual([b]);
+    // Both bounds are inclusive.
+    expect(await specs({ updatedAfter: '2024-06-01T00:00:00.000Z', updatedBefore: '2024-09-01T00:00:00.000Z' })).toEqual([big, b].sort());
     expect(await specs({ updatedAfter: '2024-12-01T00:00:00.000Z' })).toEqual([c]);
     expect(await specs({ status: 'draft', label: 'ops' })).toEqual([b]);
     expect(await specs({ status: 'draft', updatedBefore: '2024-12-01T00:00:00.000Z' })).toEqual([big, b].sort());
