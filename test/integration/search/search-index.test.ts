@@ -1,4 +1,5 @@
 // The SearchIndex port on each database (SQLite FTS5, PostgreSQL tsvector), below HTTP.
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { MAX_INDEXED_CHARS, MAX_QUERY_TERMS, searchTerms, type SearchHit, type SearchQuery } from '../../../src/server/search/index.js';
 import { describeEachDatabase } from '../harness.js';
@@ -93,6 +94,24 @@ describeEachDatabase('search index', (database) => {
     expect((await fx.find('celesta')).hits).toEqual([]);
     await fx.reindex(id, v2);
     expect(where((await fx.find('celesta')).hits)).toEqual([`${id}#body`]);
+  });
+
+  it('cascading deletes (spec, workspace) take the sections with them; the index stays consistent', async () => {
+    const fx = fixture();
+    const now = new Date().toISOString();
+    await sql`insert into workspaces (id, key, name, created_at, updated_at) values ('w-doomed', 'DOOM', 'Doomed', ${now}, ${now})`.execute(fx.db);
+    const doomed = await fx.addSpec('# D\n\n## S\n\nThe castanets chapter.\n\n## T\n\nMore castanets.\n', { workspaceId: 'w-doomed' });
+    const kept = await fx.addSpec('# K\n\n## S\n\nThe castanets kept.\n');
+    const all = ['w-port', 'w-doomed'];
+    expect((await fx.find('castanets', { workspaceIds: all })).hits).toHaveLength(3);
+    await sql`delete from workspaces where id = 'w-doomed'`.execute(fx.db);
+    const rows = await sql<{ n: number | string }>`select count(*) as n from search_sections where spec_id = ${doomed}`.execute(fx.db);
+    expect(Number(rows.rows[0]?.n)).toBe(0);
+    expect((await fx.find('castanets', { workspaceIds: all })).hits.map((h) => h.specId)).toEqual([kept]);
+    if (database.dialect === 'sqlite') {
+      // FTS5 compares its index with the content table; a missed trigger would fail here.
+      await sql`insert into search_fts (search_fts, rank) values ('integrity-check', 1)`.execute(fx.db);
+    }
   });
 
   it('searches only the given workspaces', async () => {
