@@ -1,4 +1,5 @@
 import type { CliCommand } from '../context.js';
+import { importCommand } from './import.js';
 import { inviteCommand } from './invite.js';
 import { lintCommand } from './lint.js';
 import { migrateCommand } from './migrate.js';
@@ -11,4 +12,4 @@ import { userCommand } from './user.js';
  * Every `specboard` command, in the order `--help` lists them. A new command is one module in
  * this folder exporting a CliCommand, added here (the server adds serve, migrate, user, ...).
  */
-export const COMMANDS: readonly CliCommand[] = [newCommand, lintCommand, templatesCommand, inviteCommand, serveCommand, migrateCommand, userCommand];
+export const COMMANDS: readonly CliCommand[] = [newCommand, lintCommand, templatesCommand, importCommand, inviteCommand, serveCommand, migrateCommand, userCommand];
