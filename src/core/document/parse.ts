@@ -15,7 +15,7 @@ export function parse(text: string): SpecDocument {
   const frontMatter = detectFrontMatter(src, lines);
   const scan = scanBlocks(src, lines, frontMatter ? frontMatter.nextLine : 0);
   const footerAt = locateFooter(src, lines, scan);
-  const index = buildSectionIndex(src, lines, scan, footerAt ? footerAt.start : src.length, footerAt !== null);
+  const index = buildSectionIndex(src, lines, scan, footerAt ? footerAt.start : src.length, footerAt !== null, footerAt ? footerAt.startLine : -1);
   const ctx: BlockContext = { src, lines, scan, index };
   // Block lists are built on first read (then kept): parsing for sections alone stays cheap.
   let listItems: ListItem[] | undefined;

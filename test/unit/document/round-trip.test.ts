@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse, serialize } from '../../../src/core/document/index.js';
+import { parse, positionAt, serialize } from '../../../src/core/document/index.js';
 import { BUILTIN_TEMPLATE_DATA } from '../../../src/core/templates/builtin-data.generated.js';
 
 /** Any UTF-16 code units, lone surrogates and NUL included. */
@@ -41,6 +41,24 @@ describe('round trip', () => {
       const crlf = t.source.replace(/\n/g, '\r\n');
       expect(serialize(parse(crlf))).toBe(crlf);
     }
+  });
+
+  it('every range has the lines of its offsets (startLine of start, endLine of the last code unit)', () => {
+    fc.assert(
+      fc.property(markdownish, (s) => {
+        const doc = parse(s);
+        const ranges = [
+          ...doc.allSections.flatMap((x) => [x.range, x.body, x.heading.range]), ...doc.tables.map((t) => t.range),
+          ...doc.listItems.map((i) => i.range), ...doc.fields.map((f) => f.range), ...doc.codeBlocks.map((c) => c.range),
+          ...doc.comments.map((c) => c.range), ...(doc.footer ? [doc.footer.range] : []),
+        ];
+        for (const r of ranges) {
+          expect(r.startLine).toBe(positionAt(doc, r.start).line);
+          expect(r.endLine).toBe(r.end > r.start ? positionAt(doc, r.end - 1).line : r.startLine);
+        }
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it('parse never throws and ranges stay inside the text', () => {

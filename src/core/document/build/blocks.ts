@@ -162,12 +162,10 @@ export function buildCodeBlocks(ctx: BlockContext): CodeBlock[] {
       }
     }
     const start = lines.starts[f.startLine] ?? 0;
-    return {
-      sectionPath: sectionPathAt(ctx.index, start),
-      lang,
-      content,
-      range: rangeFromLines(start, lines.ends[f.endLine] ?? start, f.startLine, f.endLine),
-    };
+    const end = lines.ends[f.endLine] ?? start;
+    // An unclosed fence can end on an empty last line: its last code unit is the line ending before.
+    const lastLine = end === lines.starts[f.endLine] && f.endLine > f.startLine ? f.endLine - 1 : f.endLine;
+    return { sectionPath: sectionPathAt(ctx.index, start), lang, content, range: rangeFromLines(start, end, f.startLine, lastLine) };
   });
 }
 

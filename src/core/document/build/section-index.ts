@@ -4,12 +4,12 @@
  * and a sorted index to find the section holding any offset.
  */
 import type { LineTable } from '../../text/line-table.js';
-import { rangeFromLines, rangeIn } from '../../text/line-table.js';
+import { rangeFromLines } from '../../text/line-table.js';
 import { inlinePlainText } from '../inline/plain-text.js';
 import { DocumentSlugger } from '../inline/slug.js';
 import { skipSpaces } from '../scan/cursor.js';
 import type { BlockScan } from '../scan/records.js';
-import type { Heading, Section } from '../types.js';
+import type { Heading, Section, SourceRange } from '../types.js';
 
 const MAX_SLUG_SOURCE = 65_536;
 /** `(Optional)` ending the heading, or an optional marker comment (see templates/optional-marker). */
@@ -46,21 +46,23 @@ export interface SectionIndex {
   readonly clipped: boolean;
 }
 
-interface Entry {
-  heading: Heading;
-  level: number;
-  isTitle: boolean;
-  start: number;
-  bodyStart: number;
-  slug: string;
-  optional: boolean;
-}
+const NO_CHILDREN: readonly Section[] = Object.freeze([]);
 
 /** Sections of a scanned document; `clipAt` ends the last sections (before the footer). */
-export function buildSectionIndex(src: string, lines: LineTable, scan: BlockScan, clipAt: number, clipped: boolean): SectionIndex {
+export function buildSectionIndex(
+  src: string, lines: LineTable, scan: BlockScan, clipAt: number, clipped: boolean, clipLine = -1,
+): SectionIndex {
   const slugger = new DocumentSlugger();
-  const entries: Entry[] = [];
-  let title: Heading | null = null;
+  // Parallel arrays rather than one object per heading: fewer allocations on 10k-heading inputs.
+  const headings: Heading[] = [];
+  const levels: number[] = [];
+  const starts: number[] = [];
+  const startLines: number[] = [];
+  const bodyStarts: number[] = [];
+  const bodyLines: number[] = [];
+  const slugs: string[] = [];
+  const optional: boolean[] = [];
+  let titleIndex = -1;
   const bomSkip = src.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (const h of scan.headings) {
     // A heading longer than this is not meant as an anchor; the cap keeps 1 MB lines cheap.
@@ -69,63 +71,82 @@ export function buildSectionIndex(src: string, lines: LineTable, scan: BlockScan
     const lineStart = lines.starts[h.startLine] ?? 0;
     const start = h.startLine === 0 ? Math.max(lineStart, bomSkip) : lineStart;
     const end = lines.ends[h.endLine] ?? start;
-    const heading: Heading = {
-      level: h.level, text: h.text, style: h.style, range: rangeFromLines(start, end, h.startLine, h.endLine),
-    };
-    const isTitle = title === null && h.level === 1;
-    if (isTitle) title = heading;
-    const bodyStart = h.endLine + 1 < lines.count ? (lines.starts[h.endLine + 1] ?? src.length) : src.length;
-    entries.push({
-      heading, level: h.level, isTitle, start, bodyStart, slug,
-      optional: !isTitle && isOptional(src, lines, h.text.slice(0, 1000), h.endLine + 1),
-    });
+    const isTitle = titleIndex < 0 && h.level === 1;
+    if (isTitle) titleIndex = headings.length;
+    headings.push({ level: h.level, text: h.text, style: h.style, range: rangeFromLines(start, end, h.startLine, h.endLine) });
+    levels.push(h.level);
+    starts.push(start);
+    startLines.push(h.startLine);
+    const hasNext = h.endLine + 1 < lines.count;
+    bodyStarts.push(hasNext ? (lines.starts[h.endLine + 1] ?? src.length) : src.length);
+    bodyLines.push(hasNext ? h.endLine + 1 : h.endLine);
+    slugs.push(slug);
+    optional.push(!isTitle && isOptional(src, lines, h.text.length > 1000 ? h.text.slice(0, 1000) : h.text, h.endLine + 1));
   }
 
-  const n = entries.length;
-  const rangeEnd = new Array<number>(n).fill(clipAt);
+  // Ends are line starts (a heading's line or the clip line), so each range's last line is the one
+  // before: no line search. At the text end, "the line after" is past the last line with text.
+  const lastStart = lines.starts[lines.count - 1] ?? 0;
+  const endLine = clipLine >= 0 ? clipLine : lastStart === src.length && lines.count > 1 ? lines.count - 1 : lines.count;
+  const n = headings.length;
+  const rangeEnd = new Array<number>(n).fill(-1);
   const pending: number[] = [];
   for (let i = 0; i < n; i++) {
-    const e = entries[i] as Entry;
-    while (pending.length > 0 && (entries[pending[pending.length - 1] ?? 0] as Entry).level >= e.level) {
-      rangeEnd[pending.pop() ?? 0] = e.start;
-    }
+    const level = levels[i] ?? 0;
+    while (pending.length > 0 && (levels[pending[pending.length - 1] ?? 0] ?? 0) >= level) rangeEnd[pending.pop() ?? 0] = i;
     pending.push(i);
   }
+  const span = (start: number, firstLine: number, until: number): SourceRange => {
+    const end = until >= 0 ? (starts[until] ?? clipAt) : clipAt;
+    const lineAfter = until >= 0 ? (startLines[until] ?? endLine) : endLine;
+    return end > start ? rangeFromLines(start, end, firstLine, lineAfter - 1) : rangeFromLines(start, start, firstLine, firstLine);
+  };
 
-  const starts: number[] = [];
   const owners: (Section | null)[] = [];
   const parents: number[] = [];
   const roots: Section[] = [];
   const all: Section[] = [];
-  const open: { level: number; section: Section & { children: Section[] }; index: number }[] = [];
+  const openSections: (Section & { children: readonly Section[] })[] = [];
+  const openLevels: number[] = [];
+  const openIndex: number[] = [];
   for (let i = 0; i < n; i++) {
-    const e = entries[i] as Entry;
-    starts.push(e.start);
-    if (e.isTitle) {
+    const heading = headings[i] as Heading;
+    const level = levels[i] ?? 0;
+    const start = starts[i] ?? 0;
+    const bodyStart = bodyStarts[i] ?? 0;
+    if (i === titleIndex) {
       owners.push(null);
-      open.length = 0;
+      openSections.length = openLevels.length = openIndex.length = 0;
       continue;
     }
-    while (open.length > 0 && (open[open.length - 1]?.level ?? 0) >= e.level) open.pop();
-    const parent = open[open.length - 1];
-    const next = entries[i + 1];
-    const bodyEnd = Math.max(e.bodyStart, next ? next.start : clipAt);
-    const section = {
-      heading: e.heading,
-      slug: e.slug,
-      path: parent ? `${parent.section.path}/${e.slug}` : e.slug,
-      body: rangeIn(lines, e.bodyStart, bodyEnd),
-      range: rangeIn(lines, e.start, Math.max(rangeEnd[i] ?? clipAt, e.heading.range.end)),
-      children: [] as Section[],
-      optional: e.optional,
+    while (openLevels.length > 0 && (openLevels[openLevels.length - 1] ?? 0) >= level) {
+      openSections.pop();
+      openLevels.pop();
+      openIndex.pop();
+    }
+    const parent = openSections[openSections.length - 1];
+    const slug = slugs[i] ?? '';
+    const section: Section & { children: readonly Section[] } = {
+      heading,
+      slug,
+      path: parent ? `${parent.path}/${slug}` : slug,
+      body: span(bodyStart, bodyLines[i] ?? 0, i + 1 < n ? i + 1 : -1),
+      range: span(start, startLines[i] ?? 0, rangeEnd[i] ?? -1),
+      children: NO_CHILDREN,
+      optional: optional[i] ?? false,
     };
-    if (parent) parent.section.children.push(section);
-    else roots.push(section);
-    parents.push(parent ? parent.index : -1);
-    open.push({ level: e.level, section, index: all.length });
+    if (parent) {
+      if (parent.children === NO_CHILDREN) parent.children = [];
+      (parent.children as Section[]).push(section);
+    } else roots.push(section);
+    parents.push(parent ? (openIndex[openIndex.length - 1] ?? -1) : -1);
+    openSections.push(section);
+    openLevels.push(level);
+    openIndex.push(all.length);
     all.push(section);
     owners.push(section);
   }
+  const title = titleIndex >= 0 ? (headings[titleIndex] ?? null) : null;
   return { title, sections: roots, allSections: all, starts, owners, parents, clipAt, clipped };
 }
 

@@ -7,10 +7,16 @@ import { slug as githubSlug } from 'github-slugger';
 
 /** github-slugger's slug for ASCII text, or null when the text has other characters. */
 export function asciiSlug(value: string): string | null {
-  let out = '';
+  let clean = true;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c >= 128) return null;
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 32)) clean = false;
+  }
+  if (clean) return value.toLowerCase().replaceAll(' ', '-');
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
     if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
     else if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95) out += value[i] ?? '';
     else if (c === 32) out += '-';
