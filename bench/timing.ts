@@ -35,21 +35,8 @@ export function timeOnce(fn: () => unknown): { cpu: number; wall: number } {
   return { cpu: cpuNow() - start, wall: performance.now() - wallStart };
 }
 
-/**
- * Per-call CPU time of `fn`: calibrated so each sample lasts `minSampleMs`, one warm-up sample,
- * then `samples` samples; returns the fastest and the median per-call time in ms.
- */
-export function timeSamples(fn: () => unknown, options: { samples: number; minSampleMs: number }): { min: number; median: number } {
-  const reps = calibrate(fn, options.minSampleMs);
-  // One more before measuring: the JIT's tiering settles during the first samples.
-  timeReps(fn, reps);
-  const perCall: number[] = [];
-  for (let s = 0; s < options.samples; s += 1) perCall.push(timeReps(fn, reps) / reps);
-  return { min: Math.min(...perCall), median: median(perCall) };
-}
-
 /** How many calls make a sample of at least `minSampleMs` (the calls made also warm `fn` up). */
-function calibrate(fn: () => unknown, minSampleMs: number): number {
+export function calibrate(fn: () => unknown, minSampleMs: number): number {
   let reps = 1;
   for (;;) {
     const ms = timeReps(fn, reps);
@@ -58,8 +45,8 @@ function calibrate(fn: () => unknown, minSampleMs: number): number {
   }
 }
 
-/** CPU ms for `reps` calls of `fn`. */
-function timeReps(fn: () => unknown, reps: number): number {
+/** CPU ms for `reps` calls of `fn`, after a full GC. */
+export function timeReps(fn: () => unknown, reps: number): number {
   collectGarbage();
   const start = cpuNow();
   for (let i = 0; i < reps; i += 1) sink(fn());
