@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql, type Dialect, type LogEvent } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql, type Dialect, type LogEvent, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import type { DialectName } from './dialect.js';
@@ -64,7 +64,30 @@ function sqliteDialect(file: string): { dialect: Dialect; connectionCount: () =>
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
-  return { dialect: new SqliteDialect({ database }), connectionCount: () => (database.open ? 1 : 0) };
+  return { dialect: new SqliteDialect({ database: withStatementCache(database) }), connectionCount: () => (database.open ? 1 : 0) };
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query anew, and for a join SQLite's prepare costs far more than running
+ * it; keeping the most recently used statements (queries are text with placeholders) removes that.
+ * Kysely runs one query at a time on the connection, so a statement is never used twice at once.
+ */
+function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sqlText: string) {
+      let statement = cache.get(sqlText);
+      if (statement === undefined) {
+        statement = database.prepare(sqlText);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
+        cache.set(sqlText, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 function postgresDialect(config: { url: string; poolMax: number }): { dialect: Dialect; connectionCount: () => number } {
