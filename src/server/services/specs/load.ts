@@ -4,6 +4,7 @@ import { NotFoundError } from '../../errors/index.js';
 import { authorize, type Rule, type SpecResource } from '../../policies/index.js';
 import type { ActorCtx } from '../context.js';
 import { parseSpecRef, type SpecRef } from './refs.js';
+import { reusableQuery } from './reusable-query.js';
 
 /** A spec's row without its content, as every spec operation first loads it. */
 export interface SpecMeta {
@@ -68,42 +69,70 @@ function refOf(locator: SpecLocator): { workspace: string | null; ref: SpecRef }
   return ref === null ? null : { workspace: locator.workspace, ref };
 }
 
+interface Shape {
+  readonly labels: boolean;
+  readonly content: boolean;
+  readonly workspace: boolean;
+  readonly ref: SpecRef['kind'];
+}
+
+function buildFind(shape: Shape) {
+  return (db: Kysely<DB>, userId: string, workspace: string, workspaceKey: string, number: number, id: string) =>
+    db
+      .selectFrom('specs')
+      .innerJoin('workspaces', 'workspaces.id', 'specs.workspaceId')
+      .innerJoin('users', 'users.id', 'specs.authorId')
+      .leftJoin('memberships', (join) => join.onRef('memberships.workspaceId', '=', 'specs.workspaceId').on('memberships.userId', '=', userId))
+      .$if(shape.labels, (q) => q.leftJoin('specLabels', 'specLabels.specId', 'specs.id').leftJoin('labels', 'labels.id', 'specLabels.labelId').select('labels.name as labelName'))
+      .$if(shape.content, (q) => q.select('specs.content'))
+      .select([
+        'specs.id',
+        'specs.workspaceId',
+        'workspaces.key as workspaceKey',
+        'specs.number',
+        'specs.title',
+        'specs.status',
+        'specs.authorId',
+        'users.name as authorName',
+        'specs.templateId',
+        'specs.templateVersion',
+        'specs.revision',
+        'specs.completeness',
+        'specs.lintErrors',
+        'specs.lintWarnings',
+        'specs.createdAt',
+        'specs.updatedAt',
+        'specs.deletedAt',
+        'memberships.role',
+      ])
+      .$if(shape.workspace, (q) => q.where((eb) => eb.or([eb('workspaces.id', '=', workspace), eb('workspaces.key', '=', workspace)])))
+      .$if(shape.ref === 'key', (q) => q.where('workspaces.key', '=', workspaceKey))
+      .$if(shape.ref !== 'id', (q) => q.where('specs.number', '=', number))
+      .$if(shape.ref === 'id', (q) => q.where('specs.id', '=', id));
+}
+
+type FindQuery = ReturnType<typeof reusableFind>;
+const reusableFind = (shape: Shape) => reusableQuery(buildFind(shape));
+// One reusable query per shape (what is selected and how the spec is named): the GET path runs
+// the same few shapes over and over.
+const findQueries = new Map<string, FindQuery>();
+
+function findQuery(shape: Shape): FindQuery {
+  const key = `${shape.labels ? 'L' : ''}${shape.content ? 'C' : ''}${shape.workspace ? 'W' : ''}:${shape.ref}`;
+  let query = findQueries.get(key);
+  if (query === undefined) {
+    query = reusableFind(shape);
+    findQueries.set(key, query);
+  }
+  return query;
+}
+
 async function findSpec(db: Kysely<DB>, userId: string, locator: SpecLocator, withLabels: boolean, withContent: boolean): Promise<LoadedSpec | null> {
   const target = refOf(locator);
   if (target === null) return null;
   const { workspace, ref } = target;
-  const rows = await db
-    .selectFrom('specs')
-    .innerJoin('workspaces', 'workspaces.id', 'specs.workspaceId')
-    .innerJoin('users', 'users.id', 'specs.authorId')
-    .leftJoin('memberships', (join) => join.onRef('memberships.workspaceId', '=', 'specs.workspaceId').on('memberships.userId', '=', userId))
-    .$if(withLabels, (q) => q.leftJoin('specLabels', 'specLabels.specId', 'specs.id').leftJoin('labels', 'labels.id', 'specLabels.labelId').select('labels.name as labelName'))
-    .$if(withContent, (q) => q.select('specs.content'))
-    .select([
-      'specs.id',
-      'specs.workspaceId',
-      'workspaces.key as workspaceKey',
-      'specs.number',
-      'specs.title',
-      'specs.status',
-      'specs.authorId',
-      'users.name as authorName',
-      'specs.templateId',
-      'specs.templateVersion',
-      'specs.revision',
-      'specs.completeness',
-      'specs.lintErrors',
-      'specs.lintWarnings',
-      'specs.createdAt',
-      'specs.updatedAt',
-      'specs.deletedAt',
-      'memberships.role',
-    ])
-    .$if(workspace !== null, (q) => q.where((eb) => eb.or([eb('workspaces.id', '=', workspace ?? ''), eb('workspaces.key', '=', workspace ?? '')])))
-    .$if(ref.kind === 'key', (q) => q.where('workspaces.key', '=', ref.kind === 'key' ? ref.workspaceKey : ''))
-    .$if(ref.kind !== 'id', (q) => q.where('specs.number', '=', ref.kind === 'id' ? 0 : ref.number))
-    .$if(ref.kind === 'id', (q) => q.where('specs.id', '=', ref.kind === 'id' ? ref.id : ''))
-    .execute();
+  const query = findQuery({ labels: withLabels, content: withContent, workspace: workspace !== null, ref: ref.kind });
+  const rows = await query(db, userId, workspace ?? '', ref.kind === 'key' ? ref.workspaceKey : '', ref.kind === 'id' ? 0 : ref.number, ref.kind === 'id' ? ref.id : '');
   const first = rows[0];
   if (first === undefined) return null;
   const { role, labelName: _label, content, ...spec } = first;
@@ -111,9 +140,11 @@ async function findSpec(db: Kysely<DB>, userId: string, locator: SpecLocator, wi
   return content === undefined ? { spec, role: role ?? null, labels } : { spec, role: role ?? null, labels, content };
 }
 
+const contentQuery = reusableQuery((db: Kysely<DB>, specId: string) => db.selectFrom('specs').select(['content', 'revision']).where('id', '=', specId));
+
 /** The content of a spec's current revision. */
 export async function loadContent(db: Kysely<DB>, specId: string): Promise<{ content: string; revision: number }> {
-  const row = await db.selectFrom('specs').select(['content', 'revision']).where('id', '=', specId).executeTakeFirst();
+  const [row] = await contentQuery(db, specId);
   if (row === undefined) throw new NotFoundError('Spec');
   return row;
 }
