@@ -71,4 +71,4 @@ export interface SearchIndex {
  * a word found in nearly every section would cost time in proportion to the whole index; more
  * words or filters narrow the candidates.
  */
-export const SEARCH_DEPTH = 1000;
+export const SEARCH_DEPTH = 500;

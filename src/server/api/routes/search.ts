@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { LIFECYCLE_STATES } from '../../../core/index.js';
-import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from '../../search/index.js';
+import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, SEARCH_DEPTH } from '../../search/index.js';
 import { MAX_SEARCH_LIMIT, searchSpecs } from '../../services/search.js';
 import type { ApiInstance } from '../api-instance.js';
 import { actorCtx } from '../request-context.js';
@@ -55,7 +55,7 @@ export function searchRoutes(app: ApiInstance): void {
         summary: 'Full-text search over the sections of the specs you can read',
         description:
           'One hit per matching section, best first. Only workspaces you belong to; deleted specs never appear. ' +
-          'Among very common words, the 1,000 most recently saved matching sections are ranked: add words or filters to narrow.',
+          `When a word is very common, the ${SEARCH_DEPTH} most recently saved matching sections are ranked: add words or filters to narrow.`,
         querystring: SearchQuerystring,
         response: { 200: Type.Object({ items: Type.Array(SearchHitSchema), nextCursor: Nullable(Type.String()) }) },
       },
