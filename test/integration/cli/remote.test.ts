@@ -1,8 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import { createServer as createNetServer } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase, useTestServer } from '../harness.js';
-import { hasStackTrace, tempDir } from './helpers.js';
+import { hasStackTrace, REPO_ROOT, tempDir } from './helpers.js';
 import { connectTo, runHere, runProcess, type Remote } from './remote-helpers.js';
 
 /**
@@ -55,6 +60,20 @@ describe('server connection settings', () => {
     const port = await closedPort();
     const run = await runProcess(['import', '.'], { cwd: dir.path, env: { SPECBOARD_URL: `http://127.0.0.1:${port}`, SPECBOARD_TOKEN: 'sbt_x', SPECBOARD_WORKSPACE: 'SPEC' } });
     expectOneLine(run, 'server_unreachable', new RegExp(`cannot reach http://127\\.0\\.0\\.1:${port}: ECONNREFUSED`));
+  });
+
+  it('start-up loads none of the server commands\' code (HTTP client, import, export) until one runs', () => {
+    // A module resolve hook logs every module the program loads.
+    writeFileSync(join(dir.path, 'hooks.mjs'), "import { appendFileSync } from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(process.env.LOAD_LOG, r.url + '\\n'); return r; }\n");
+    writeFileSync(join(dir.path, 'register.mjs'), "import { register } from 'node:module';\nregister(new URL('./hooks.mjs', import.meta.url));\n");
+    const log = join(dir.path, 'loaded.log');
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    const args = ['--import', tsx, '--import', pathToFileURL(join(dir.path, 'register.mjs')).href, join(REPO_ROOT, 'src/cli/main.ts'), '--help'];
+    const run = spawnSync(process.execPath, args, { env: { ...process.env, LOAD_LOG: log }, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/import \[options\] <dir>/);
+    const loaded = readFileSync(log, 'utf8').split('\n').filter((url) => url.includes('/src/cli/remote/'));
+    expect([...new Set(loaded.map((url) => url.replace(/^.*\/src\/cli\/remote\//, '')))].sort()).toEqual(['duration.ts', 'options.ts']);
   });
 
   describe('a server that is not Specboard', () => {
