@@ -120,6 +120,22 @@ describeEachDatabase('server answers as CLI errors', (database) => {
     expectOneLine(run, 'insufficient_scope', /server answered 403: .*"admin" scope/);
   });
 
+  it('a read-only token stops an import at the first write: one line naming insufficient_scope, exit 2, nothing created', async () => {
+    const readOnly = await server().createToken(remote.owner, ['read']);
+    const folder = tempDir();
+    try {
+      writeFileSync(join(folder.path, 'a.md'), '# A\n');
+      writeFileSync(join(folder.path, 'b.md'), '# B\n');
+      const run = await runHere(['import', '.'], { cwd: folder.path, env: { ...remote.env, SPECBOARD_TOKEN: readOnly.secret } });
+      expectOneLine(run, 'insufficient_scope', /server answered 403: .*"write" scope/);
+      expect(run.stdout).toBe('');
+      const specs = await remote.owner.get<{ items: unknown[] }>(`/api/v1/workspaces/${remote.workspace}/specs`);
+      expect(specs.body.items).toEqual([]);
+    } finally {
+      folder.cleanup();
+    }
+  });
+
   it('an unknown workspace is one line naming not_found (404)', async () => {
     const run = await runHere(['export', 'out', '--workspace', 'NOPE'], { cwd: dir.path, env: remote.env });
     expectOneLine(run, 'not_found', /server answered 404: Workspace not found/);
