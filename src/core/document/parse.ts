@@ -55,7 +55,7 @@ function lazy<T>(make: () => T): PropertyDescriptor {
 function buildFooter(src: string, ctx: BlockContext, at: FooterLocation): Footer {
   const { lines, scan } = ctx;
   const fields: Partial<Record<FooterKey, Field>> = {};
-  for (let l = at.paragraph.startLine; l <= at.paragraph.endLine; l++) {
+  for (let l = at.paragraphStart; l <= at.paragraphEnd; l++) {
     const s = scan.contentStart[l] ?? 0;
     const m = matchField(src, s, lines.ends[l] ?? s, false);
     const key = m ? footerKeyOf(m.label) : undefined;

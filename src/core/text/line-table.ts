@@ -17,13 +17,21 @@ export interface LineTable {
 /** Splits a text into lines in one pass (CommonMark line endings: LF, CRLF, CR). */
 export function buildLineTable(text: string): LineTable {
   const length = text.length;
-  let capacity = 64;
-  let starts = new Int32Array(capacity);
-  let ends = new Int32Array(capacity);
-  let count = 0;
-  let lineStart = 0;
   const hasCR = text.indexOf('\r') !== -1;
-  for (;;) {
+  // Count first so each array is allocated once at its final size.
+  let count = 1;
+  if (hasCR) {
+    for (let i = 0; i < length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+    }
+  } else {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  }
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  let lineStart = 0;
+  for (let n = 0; n < count; n++) {
     let eol: number;
     let next: number;
     if (hasCR) {
@@ -39,22 +47,11 @@ export function buildLineTable(text: string): LineTable {
       if (eol === -1) eol = length;
       next = eol + 1;
     }
-    if (count === capacity) {
-      capacity *= 2;
-      const s = new Int32Array(capacity);
-      s.set(starts);
-      starts = s;
-      const e = new Int32Array(capacity);
-      e.set(ends);
-      ends = e;
-    }
-    starts[count] = lineStart;
-    ends[count] = eol;
-    count++;
-    if (eol >= length) break;
+    starts[n] = lineStart;
+    ends[n] = eol;
     lineStart = next;
   }
-  return { starts: starts.subarray(0, count), ends: ends.subarray(0, count), count, textLength: length };
+  return { starts, ends, count, textLength: length };
 }
 
 /** 0-based index of the line holding `offset` (clamped to the text). */

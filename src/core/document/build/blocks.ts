@@ -7,6 +7,10 @@ import { rangeFromLines, rangeIn } from '../../text/line-table.js';
 import { splitRow } from '../inline/table-cells.js';
 import { delimiterAligns } from '../scan/leaf-starts.js';
 import { skipSpaces, trimEndSpaces } from '../scan/cursor.js';
+import {
+  ITEM_DEPTH, ITEM_FLAGS, ITEM_HAS_NESTED, ITEM_LINE, ITEM_MARKER_END, ITEM_MARKER_START, ITEM_ORDERED, ITEM_TEXT_START,
+  PARA_END, PARA_FIRST_OF_ITEM, PARA_FLAGS, PARA_IN_ITEM, PARA_START,
+} from '../scan/record-table.js';
 import type { BlockScan } from '../scan/records.js';
 import type { CodeBlock, Field, HtmlComment, ListItem, SourceRange, Table, TableRow } from '../types.js';
 import { matchField } from './fields.js';
@@ -52,38 +56,47 @@ export function buildTables(ctx: BlockContext): Table[] {
 
 export function buildListItems(ctx: BlockContext): ListItem[] {
   const { src, lines, scan } = ctx;
-  const firstParagraphEnd = new Int32Array(scan.items.length).fill(-1);
-  for (const p of scan.paragraphs) if (p.firstOfItem >= 0) firstParagraphEnd[p.firstOfItem] = p.endLine;
-  return scan.items.map((it, i) => {
-    const lineEnd = lines.ends[it.line] ?? it.textStart;
-    let textStart = it.textStart;
+  const items = scan.items;
+  const paragraphs = scan.paragraphs;
+  const firstParagraphEnd = new Int32Array(items.length).fill(-1);
+  for (let p = 0; p < paragraphs.length; p++) {
+    const first = paragraphs.get(p, PARA_FIRST_OF_ITEM);
+    if (first >= 0) firstParagraphEnd[first] = paragraphs.get(p, PARA_END);
+  }
+  const out: ListItem[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const line = items.get(i, ITEM_LINE);
+    const markerStart = items.get(i, ITEM_MARKER_START);
+    const flags = items.get(i, ITEM_FLAGS);
+    let textStart = items.get(i, ITEM_TEXT_START);
+    const lineEnd = lines.ends[line] ?? textStart;
     let task: ListItem['task'] = null;
     if (src.charCodeAt(textStart) === 91 && src.charCodeAt(textStart + 2) === 93 && textStart + 3 <= lineEnd) {
       const mark = src.charCodeAt(textStart + 1);
       const after = textStart + 3 < lineEnd ? src.charCodeAt(textStart + 3) : -1;
       if ((mark === 32 || mark === 120 || mark === 88) && (after === -1 || after === 32 || after === 9)) {
-        task = { checked: mark !== 32, range: lineRange(ctx, textStart, textStart + 3, it.line) };
+        task = { checked: mark !== 32, range: lineRange(ctx, textStart, textStart + 3, line) };
         textStart += 3;
       }
     }
     const ts = skipSpaces(src, textStart, lineEnd);
-    const te = trimEndSpaces(src, ts, lineEnd);
-    const text = src.slice(ts, te);
-    const continues = (firstParagraphEnd[i] ?? -1) > it.line;
-    return {
-      sectionPath: sectionPathAt(ctx.index, it.markerStart),
-      marker: src.slice(it.markerStart, it.markerEnd),
-      ordered: it.ordered,
-      depth: it.depth,
+    const text = src.slice(ts, trimEndSpaces(src, ts, lineEnd));
+    const continues = (firstParagraphEnd[i] ?? -1) > line;
+    out.push({
+      sectionPath: sectionPathAt(ctx.index, markerStart),
+      marker: src.slice(markerStart, items.get(i, ITEM_MARKER_END)),
+      ordered: (flags & ITEM_ORDERED) !== 0,
+      depth: items.get(i, ITEM_DEPTH),
       task,
       text,
-      empty: text === '' && !it.hasNested && !continues,
-      range: lineRange(ctx, it.markerStart, trimEndSpaces(src, it.markerStart, lineEnd), it.line),
-    };
-  });
+      empty: text === '' && (flags & ITEM_HAS_NESTED) === 0 && !continues,
+      range: lineRange(ctx, markerStart, trimEndSpaces(src, markerStart, lineEnd), line),
+    });
+  }
+  return out;
 }
 
-export function buildFields(ctx: BlockContext, items: readonly ListItem[]): Field[] {
+export function buildFields(ctx: BlockContext, listItems: readonly ListItem[]): Field[] {
   const { src, lines, scan } = ctx;
   const fromItems: Field[] = [];
   const fromLines: Field[] = [];
@@ -101,18 +114,25 @@ export function buildFields(ctx: BlockContext, items: readonly ListItem[]): Fiel
       range: lineRange(ctx, m.start, Math.max(m.valueEnd, m.colonEnd), line),
     });
   };
-  scan.items.forEach((it, i) => {
-    const item = items[i];
-    if (!item || item.task) return;
-    make(it.line, it.textStart, lines.ends[it.line] ?? it.textStart, true, true);
-  });
+  const items = scan.items;
+  for (let i = 0; i < items.length; i++) {
+    if (!listItems[i] || listItems[i]?.task) continue;
+    const line = items.get(i, ITEM_LINE);
+    const textStart = items.get(i, ITEM_TEXT_START);
+    make(line, textStart, lines.ends[line] ?? textStart, true, true);
+  }
   out = fromLines;
-  for (const p of scan.paragraphs) {
-    for (let l = p.startLine; l <= p.endLine; l++) {
-      if (l === p.startLine && p.firstOfItem >= 0) continue;
+  const paragraphs = scan.paragraphs;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const first = paragraphs.get(p, PARA_START);
+    const last = paragraphs.get(p, PARA_END);
+    const inItem = (paragraphs.get(p, PARA_FLAGS) & PARA_IN_ITEM) !== 0;
+    const skipFirst = paragraphs.get(p, PARA_FIRST_OF_ITEM) >= 0;
+    for (let l = first; l <= last; l++) {
+      if (l === first && skipFirst) continue;
       const s = scan.contentStart[l] ?? 0;
       if (src.charCodeAt(s) !== 42) continue;
-      make(l, s, lines.ends[l] ?? s, false, p.inItem);
+      make(l, s, lines.ends[l] ?? s, false, inItem);
     }
   }
   return mergeByStart(fromItems, fromLines);

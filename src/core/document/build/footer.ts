@@ -6,7 +6,8 @@
 import type { LineTable } from '../../text/line-table.js';
 import { rangeFromLines } from '../../text/line-table.js';
 import { skipSpaces } from '../scan/cursor.js';
-import type { BlockScan, ParagraphRecord } from '../scan/records.js';
+import { PARA_END, PARA_FLAGS, PARA_START, PARA_TOP_LEVEL } from '../scan/record-table.js';
+import type { BlockScan } from '../scan/records.js';
 import { FOOTER_LABELS, type FooterKey } from '../types.js';
 import { matchField } from './fields.js';
 
@@ -20,7 +21,9 @@ export function footerKeyOf(label: string): FooterKey | undefined {
 }
 
 export interface FooterLocation {
-  paragraph: ParagraphRecord;
+  /** The footer paragraph's first and last line. */
+  paragraphStart: number;
+  paragraphEnd: number;
   /** Footer start: the thematic break line before the paragraph, or the paragraph's first line. */
   start: number;
   startLine: number;
@@ -35,36 +38,37 @@ function isBlankLine(src: string, lines: LineTable, l: number): boolean {
 export function locateFooter(src: string, lines: LineTable, scan: BlockScan): FooterLocation | null {
   let lastHeadingLine = -1;
   for (const h of scan.headings) if (!h.nested && h.endLine > lastHeadingLine) lastHeadingLine = h.endLine;
-  for (let i = scan.paragraphs.length - 1; i >= 0; i--) {
-    const p = scan.paragraphs[i];
-    if (!p) continue;
-    if (p.startLine <= lastHeadingLine) break;
-    if (!p.topLevel) continue;
+  const paragraphs = scan.paragraphs;
+  for (let i = paragraphs.length - 1; i >= 0; i--) {
+    const pStart = paragraphs.get(i, PARA_START);
+    const pEnd = paragraphs.get(i, PARA_END);
+    if (pStart <= lastHeadingLine) break;
+    if ((paragraphs.get(i, PARA_FLAGS) & PARA_TOP_LEVEL) === 0) continue;
     let found = false;
-    for (let l = p.startLine; l <= p.endLine && !found; l++) {
+    for (let l = pStart; l <= pEnd && !found; l++) {
       const s = scan.contentStart[l] ?? 0;
       const m = src.charCodeAt(s) === 42 ? matchField(src, s, lines.ends[l] ?? s, false) : null;
       found = m !== null && footerKeyOf(m.label) !== undefined;
     }
     if (!found) continue;
-    let startLine = p.startLine;
+    let startLine = pStart;
     for (let b = scan.thematicBreaks.length - 1; b >= 0; b--) {
       const br = scan.thematicBreaks[b];
-      if (!br || br.line >= p.startLine) continue;
+      if (!br || br.line >= pStart) continue;
       if (br.topLevel && br.line > lastHeadingLine) {
         let blank = true;
-        for (let l = br.line + 1; l < p.startLine && blank; l++) blank = isBlankLine(src, lines, l);
+        for (let l = br.line + 1; l < pStart && blank; l++) blank = isBlankLine(src, lines, l);
         if (blank) startLine = br.line;
       }
       break;
     }
-    return { paragraph: p, start: lines.starts[startLine] ?? 0, startLine };
+    return { paragraphStart: pStart, paragraphEnd: pEnd, start: lines.starts[startLine] ?? 0, startLine };
   }
   return null;
 }
 
 /** Footer range from its location. */
 export function footerRange(lines: LineTable, loc: FooterLocation): ReturnType<typeof rangeFromLines> {
-  const endLine = loc.paragraph.endLine;
+  const endLine = loc.paragraphEnd;
   return rangeFromLines(loc.start, lines.ends[endLine] ?? loc.start, loc.startLine, endLine);
 }

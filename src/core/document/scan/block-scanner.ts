@@ -14,6 +14,10 @@ import {
 import {
   DEFINITION, DOCUMENT, FENCE, HTML, INDENTED, ITEM, OpenBlock, PARAGRAPH, QUOTE, TABLE, isLeaf,
 } from './open-block.js';
+import {
+  ITEM_FLAGS, ITEM_HAS_CONTENT, ITEM_HAS_NESTED, ITEM_LINE, ITEM_ORDERED, ITEM_WIDTH, PARA_IN_ITEM, PARA_TOP_LEVEL,
+  PARA_WIDTH, RecordTable,
+} from './record-table.js';
 import type { BlockScan } from './records.js';
 import { parseListMarker } from './list-marker.js';
 import { definitionCandidateLines, mayStartDefinition, outdentedTerminator } from './lookahead.js';
@@ -52,7 +56,7 @@ class BlockScanner {
   constructor(private readonly src: string, private readonly lines: LineTable, firstLine: number) {
     this.finder = new ForwardFinder(src);
     this.result = {
-      firstLine, contentStart: new Int32Array(lines.count), headings: [], paragraphs: [], items: [],
+      firstLine, contentStart: new Int32Array(lines.count), headings: [], paragraphs: new RecordTable(PARA_WIDTH), items: new RecordTable(ITEM_WIDTH),
       fences: [], indentedCode: [], htmlBlocks: [], tables: [], thematicBreaks: [],
     };
   }
@@ -294,11 +298,9 @@ class BlockScanner {
     const b = this.addChild(ITEM);
     b.contentIndent = marker.contentIndent;
     b.parentColumn = marker.parentColumn;
-    b.record = this.result.items.length;
-    this.result.items.push({
-      line: this.line, markerStart: marker.start, markerEnd: marker.end, textStart: cur.offset, depth,
-      ordered: marker.ordered, hasContent: false, hasNested: false,
-    });
+    b.record = this.result.items.push(
+      this.line, marker.start, marker.end, cur.offset, depth, marker.ordered ? ITEM_ORDERED : 0,
+    );
     return true;
   }
 
@@ -354,8 +356,8 @@ class BlockScanner {
           b.lastIndent = cur.indent;
           b.topLevel = this.stack.length === 2;
           b.inItem = this.itemDepth > 0;
-          const item = parent.kind === ITEM ? this.result.items[parent.record] : undefined;
-          b.firstOfItem = item && item.line === l ? parent.record : -1;
+          const items = this.result.items;
+          b.firstOfItem = parent.kind === ITEM && items.get(parent.record, ITEM_LINE) === l ? parent.record : -1;
           cs[l] = cur.offset;
         }
     }
@@ -404,8 +406,10 @@ class BlockScanner {
     const parent = this.top();
     if (parent.kind === ITEM) {
       parent.hasChildren = true;
-      const rec = this.result.items[parent.record];
-      if (rec && rec.line < this.line) rec.hasNested = true;
+      const items = this.result.items;
+      if (items.get(parent.record, ITEM_LINE) < this.line) {
+        items.set(parent.record, ITEM_FLAGS, items.get(parent.record, ITEM_FLAGS) | ITEM_HAS_NESTED);
+      }
     }
   }
 
@@ -415,16 +419,16 @@ class BlockScanner {
     if (b.kind === PARAGRAPH) this.recordParagraph(b);
     else if (b.kind === ITEM) {
       this.itemDepth--;
-      const rec = this.result.items[b.record];
-      if (rec) rec.hasContent = b.hasChildren;
+      const items = this.result.items;
+      if (b.hasChildren) items.set(b.record, ITEM_FLAGS, items.get(b.record, ITEM_FLAGS) | ITEM_HAS_CONTENT);
     }
     this.pool.push(b);
   }
 
   private recordParagraph(b: OpenBlock): void {
     if (b.startLine > b.lastLine) return;
-    this.result.paragraphs.push({
-      startLine: b.startLine, endLine: b.lastLine, topLevel: b.topLevel, inItem: b.inItem, firstOfItem: b.firstOfItem,
-    });
+    this.result.paragraphs.push(
+      b.startLine, b.lastLine, b.firstOfItem, (b.topLevel ? PARA_TOP_LEVEL : 0) | (b.inItem ? PARA_IN_ITEM : 0),
+    );
   }
 }

@@ -5,13 +5,25 @@
 import { isSpaceOrTab, skipSpaces, trimEndSpaces } from './cursor.js';
 import { htmlBlockStartType } from './html-start.js';
 
-export interface AtxMatch {
-  level: number;
-  textStart: number;
-  textEnd: number;
+/** Result of matchAtxHeading, reused for every heading (one object per scan, not per heading). */
+export class AtxMatch {
+  declare level: number;
+  declare textStart: number;
+  declare textEnd: number;
+
+  constructor() {
+    this.level = 0;
+    this.textStart = 0;
+    this.textEnd = 0;
+  }
 }
 
-/** `#`…`######` followed by a space, tab or the line end; the text without the closing sequence. */
+const sharedAtx = new AtxMatch();
+
+/**
+ * `#`…`######` followed by a space, tab or the line end; the text without the closing sequence.
+ * The returned object is shared: read it before the next call.
+ */
 export function matchAtxHeading(src: string, pos: number, end: number): AtxMatch | null {
   let p = pos;
   while (p < end && src.charCodeAt(p) === 35) p++;
@@ -24,7 +36,10 @@ export function matchAtxHeading(src: string, pos: number, end: number): AtxMatch
   while (h > textStart && src.charCodeAt(h - 1) === 35) h--;
   if (h === textStart) textEnd = textStart;
   else if (h < textEnd && isSpaceOrTab(src.charCodeAt(h - 1))) textEnd = trimEndSpaces(src, textStart, h);
-  return { level, textStart, textEnd };
+  sharedAtx.level = level;
+  sharedAtx.textStart = textStart;
+  sharedAtx.textEnd = textEnd;
+  return sharedAtx;
 }
 
 /** Length of an opening code fence at `pos` (0 when none). */

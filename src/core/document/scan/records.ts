@@ -1,4 +1,5 @@
-/** What the block scanner reports: plain records with 0-based line indexes and source offsets. */
+/** What the block scanner reports: records with 0-based line indexes and source offsets. */
+import type { RecordTable } from './record-table.js';
 
 export interface HeadingRecord {
   level: number;
@@ -10,30 +11,6 @@ export interface HeadingRecord {
   text: string;
   /** Inside a block quote or list item (such headings get slugs but do not start sections). */
   nested: boolean;
-}
-
-export interface ParagraphRecord {
-  startLine: number;
-  endLine: number;
-  /** Not inside any block quote or list item. */
-  topLevel: boolean;
-  /** Inside a list item (at any depth). */
-  inItem: boolean;
-  /** Index of the list item whose first line this paragraph starts on, or -1. */
-  firstOfItem: number;
-}
-
-export interface ItemRecord {
-  line: number;
-  markerStart: number;
-  markerEnd: number;
-  /** Where the item's text starts on its first line (after the marker and its spaces). */
-  textStart: number;
-  depth: number;
-  ordered: boolean;
-  hasContent: boolean;
-  /** A child block starts after the item's first line. */
-  hasNested: boolean;
 }
 
 export interface FenceRecord {
@@ -67,8 +44,10 @@ export interface BlockScan {
   /** Per line: where the innermost block's content starts (after container markers/indent). */
   contentStart: Int32Array;
   headings: HeadingRecord[];
-  paragraphs: ParagraphRecord[];
-  items: ItemRecord[];
+  /** Paragraph lines (columns PARA_* in record-table.ts), in document order. */
+  paragraphs: RecordTable;
+  /** List items (columns ITEM_* in record-table.ts), in document order. */
+  items: RecordTable;
   fences: FenceRecord[];
   indentedCode: LineSpanRecord[];
   htmlBlocks: LineSpanRecord[];
