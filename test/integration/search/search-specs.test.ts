@@ -63,7 +63,7 @@ describeEachDatabase('search over specs', (database) => {
     expect(where(await search(viewer.client, { q: 'payment retries' }))).toEqual([`${spec.key}#`]);
   });
 
-  it('results follow changes: an edited section, replaced content, delete and restore', async () => {
+  it('results follow changes: an edited section, replaced content, delete and restore, rename, revision restore', async () => {
     const c = owner.client;
     const spec = await createSpec(editor.client, WS, { markdown: '# Changes\n\n## Storage\n\nWe keep records in the banjo store.\n\n## Other\n\nUnrelated.\n' });
     expect(where(await search(c, { q: 'banjo' }))).toEqual([`${spec.key}#storage`]);
@@ -85,6 +85,16 @@ describeEachDatabase('search over specs', (database) => {
     const restored = await c.post(specsPath(WS, spec.number, 'restore'));
     expect(restored.status, restored.text).toBe(200);
     expect(where(await search(c, { q: 'ukulele' }))).toEqual([`${spec.key}#archive`]);
+
+    // A rename rewrites the H1; restoring revision 1 brings its words back.
+    const renamed = await c.patch(specsPath(WS, spec.number), { title: 'Sitar changes' });
+    expect(renamed.status, renamed.text).toBe(200);
+    expect(where(await search(c, { q: 'sitar' }))).toEqual([`${spec.key}#`]);
+    const back = await c.post(specsPath(WS, spec.number, 'revisions', 1, 'restore'));
+    expect(back.status, back.text).toBe(200);
+    expect(where(await search(c, { q: 'banjo' }))).toEqual([`${spec.key}#storage`]);
+    expect((await search(c, { q: 'ukulele' })).items).toEqual([]);
+    expect((await search(c, { q: 'sitar' })).items).toEqual([]);
   });
 
   it('only searches workspaces the caller belongs to', async () => {
