@@ -14,21 +14,21 @@ import { SEED_LABELS, seedSpec } from './spec-text.js';
 
 export interface SeedResult {
   readonly specs: number;
-  /** Rows of the search index: one per section, plus one per spec for its title. */
+  /** Rows of the workspace's search index afterwards: one per section, plus one per spec for its title. */
   readonly indexedSections: number;
   readonly contentBytes: number;
   readonly ms: number;
 }
 
-/** Specs per transaction; far below both databases' bound-parameter limits (9 per spec row). */
+/** Specs per transaction; far below both databases' bound-parameter limits (13 per spec row). */
 const BATCH = 250;
 const TEMPLATE_ID = 'technical-specification';
 /** Seeded specs were written over the last 30 days, oldest first. */
 const SPAN_MS = 30 * 24 * 3600 * 1000;
 
 /**
- * Creates `count` seeded specs (bench/server/spec-text.ts) in the owner's workspace, numbered
- * 1..count, in batches of which up to `concurrency` are written at once (PostgreSQL indexes
+ * Creates `count` seeded specs (bench/server/spec-text.ts) in the owner's workspace, numbered on
+ * from the workspace's next spec number, in batches of which up to `concurrency` are written at once (PostgreSQL indexes
  * them on several connections; SQLite has one connection and writes one batch at a time anyway).
  */
 export async function seedSpecs(database: DatabaseConfig, owner: BenchOwner, count: number, concurrency = 1): Promise<SeedResult> {
@@ -36,8 +36,10 @@ export async function seedSpecs(database: DatabaseConfig, owner: BenchOwner, cou
   try {
     await handle.migrate();
     const db = handle.db;
+    const before = await specCount(db, owner.workspaceId);
     const started = performance.now();
     const labelIds = await ensureLabels(db, owner.workspaceId);
+    const { nextSpecNumber } = await db.selectFrom('workspaces').select('nextSpecNumber').where('id', '=', owner.workspaceId).executeTakeFirstOrThrow();
     const first = Date.now() - SPAN_MS;
     const timeOf = (i: number): string => new Date(first + Math.floor((SPAN_MS * i) / count)).toISOString();
     let contentBytes = 0;
@@ -46,18 +48,18 @@ export async function seedSpecs(database: DatabaseConfig, owner: BenchOwner, cou
       for (let from = next; from < count; from = next) {
         next += BATCH;
         const to = Math.min(count, from + BATCH);
-        const bytes = await db.transaction().execute((trx) => insertBatch(trx, owner, labelIds, from, to, timeOf));
+        const bytes = await db.transaction().execute((trx) => insertBatch(trx, owner, labelIds, { from, to, firstNumber: nextSpecNumber }, timeOf));
         contentBytes += bytes;
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, concurrency) }, writer));
-    await db.updateTable('workspaces').set({ nextSpecNumber: count + 1 }).where('id', '=', owner.workspaceId).execute();
+    await db.updateTable('workspaces').set({ nextSpecNumber: nextSpecNumber + count }).where('id', '=', owner.workspaceId).execute();
     // PostgreSQL plans from table statistics, which autovacuum refreshes within a minute or so of a
     // bulk load; until then it estimates 1 row for a 10,000-row table and, e.g., sorts the whole
     // workspace for a page of 50 (80 ms instead of 0.1 ms). Measure the steady state, not that minute.
     if (handle.dialect === 'postgres') await sql`analyze`.execute(db);
     const ms = performance.now() - started;
-    return { specs: await specCount(db, owner.workspaceId), indexedSections: await indexedSectionCount(db, owner.workspaceId), contentBytes, ms };
+    return { specs: (await specCount(db, owner.workspaceId)) - before, indexedSections: await indexedSectionCount(db, owner.workspaceId), contentBytes, ms };
   } finally {
     await handle.close();
   }
@@ -74,8 +76,16 @@ async function ensureLabels(db: Kysely<DB>, workspaceId: string): Promise<Map<st
   return new Map(rows.map((r) => [r.name, r.id]));
 }
 
-/** Specs from..to-1 (numbers from+1..to) with revision 1, labels and search rows; returns their bytes. */
-async function insertBatch(trx: Transaction<DB>, owner: BenchOwner, labelIds: ReadonlyMap<string, string>, from: number, to: number, timeOf: (index: number) => string): Promise<number> {
+interface BatchRange {
+  readonly from: number;
+  readonly to: number;
+  /** Number of seeded spec 0. */
+  readonly firstNumber: number;
+}
+
+/** Seeded specs from..to-1 with revision 1, labels and search rows; returns their bytes. */
+async function insertBatch(trx: Transaction<DB>, owner: BenchOwner, labelIds: ReadonlyMap<string, string>, range: BatchRange, timeOf: (index: number) => string): Promise<number> {
+  const { from, to, firstNumber } = range;
   const specs = [];
   const revisions = [];
   const specLabels = [];
@@ -90,8 +100,8 @@ async function insertBatch(trx: Transaction<DB>, owner: BenchOwner, labelIds: Re
     specs.push({
       id,
       workspaceId: owner.workspaceId,
-      number: index + 1,
-      title: doc.title?.text ?? `Spec ${index + 1}`,
+      number: firstNumber + index,
+      title: doc.title?.text ?? `Spec ${firstNumber + index}`,
       status: 'draft',
       authorId: owner.userId,
       templateId: TEMPLATE_ID,
