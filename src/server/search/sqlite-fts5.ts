@@ -89,10 +89,12 @@ function candidates(query: SearchQuery, match: string, narrowed: readonly number
   const score = sql`-bm25(search_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT})`;
   if (narrowed !== null) {
     // `+rowid`: a filter on the scan, not a rowid lookup, which FTS5 would answer with one full
-    // query (and one bm25 set-up over the whole index) per listed row.
+    // query (and one bm25 set-up over the whole index) per listed row. The range, which FTS5 does
+    // seek to, skips the matches before and after the listed rows.
     return sql`
       select rowid as id, ${score} as score from search_fts
-      where search_fts match ${match} and +rowid in (${sql.join(narrowed)})
+      where search_fts match ${match} and rowid between ${Math.min(...narrowed)} and ${Math.max(...narrowed)}
+        and +rowid in (${sql.join(narrowed)})
       order by rowid desc limit ${SEARCH_DEPTH}`;
   }
   return sql`
