@@ -22,11 +22,11 @@ const markdownish = fc
 describe('round trip', () => {
   it('serialize(parse(s)) returns any string unchanged (arbitrary UTF-16, lone surrogates)', () => {
     fc.assert(fc.property(anyUnits, (s) => serialize(parse(s)) === s), { numRuns: 2000 });
-  });
+  }, 30_000);
 
   it('serialize(parse(s)) returns Markdown-like text unchanged (mixed CRLF/LF/CR, BOM, tabs, no final newline)', () => {
     fc.assert(fc.property(markdownish, (s) => serialize(parse(s)) === s), { numRuns: 2000 });
-  });
+  }, 30_000);
 
   it('front matter, BOM and HTML survive byte for byte', () => {
     const text = '\uFEFF---\r\ntitle: x\r\n---\r\n# T\r\n<div>\n  <b>x</b>\n</div>\n\t- a  \n\uD83D';
@@ -59,7 +59,7 @@ describe('round trip', () => {
       }),
       { numRuns: 1500 },
     );
-  });
+  }, 30_000);
 
   it('parse never throws and ranges stay inside the text', () => {
     fc.assert(
@@ -79,5 +79,5 @@ describe('round trip', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 30_000);
 });

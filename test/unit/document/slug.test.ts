@@ -6,11 +6,11 @@ import { DocumentSlugger, asciiSlug, headingSlug } from '../../../src/core/docum
 describe('slugs', () => {
   it('the ASCII fast path equals github-slugger for every ASCII string (property)', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary-ascii', maxLength: 40 }), (s) => asciiSlug(s) === slug(s)), { numRuns: 5000 });
-  });
+  }, 30_000);
 
   it('headingSlug equals github-slugger for any text (property)', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 20 }), (s) => headingSlug(s) === slug(s)), { numRuns: 3000 });
-  });
+  }, 30_000);
 
   it('numbers repeats exactly as GithubSlugger does over a whole document (property)', () => {
     const words = fc.array(fc.constantFrom('a', 'a-1', 'A', 'b', 'a 1', 'a-1-1', 'Ünïcode', ''), { maxLength: 30 });
@@ -22,5 +22,5 @@ describe('slugs', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 30_000);
 });

@@ -30,5 +30,5 @@ describe('checkStorableText', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 30_000);
 });

@@ -35,5 +35,5 @@ describe('decodeUtf8Strict', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 30_000);
 });
