@@ -5,7 +5,6 @@ import { search } from './0003-search.js';
 
 /**
  * Every migration, in order. Names sort lexically and must never change once released.
- * Reserved: 0003-search (full-text search tables, owned by the search work).
  */
 export const MIGRATIONS: Readonly<Record<string, SchemaMigration>> = {
   '0001-initial': initial,
