@@ -107,10 +107,10 @@ export async function listSpecs(ctx: ActorCtx, workspaceRef: string, query: List
         eb.exists(
           eb
             .selectFrom('specLabels')
-            .innerJoin('labels', 'labels.id', 'specLabels.labelId')
             .select('specLabels.specId')
             .whereRef('specLabels.specId', '=', 'specs.id')
-            .where('labels.name', '=', query.label ?? ''),
+            // A constant subquery: both databases look the label up once, not per row.
+            .where('specLabels.labelId', '=', eb.selectFrom('labels').select('labels.id').where('labels.workspaceId', '=', access.workspace.id).where('labels.name', '=', query.label ?? '')),
         ),
       ),
     )
@@ -118,7 +118,9 @@ export async function listSpecs(ctx: ActorCtx, workspaceRef: string, query: List
       q.where((eb) => {
         const p = after as Position;
         if (column === 'specs.number') return eb('specs.number', op, p.v as number);
-        return eb.or([eb(column, op, p.v as string), eb.and([eb(column, '=', p.v as string), eb('specs.id', op, p.id)])]);
+        // (column, id) after the cursor, written so the column bound alone can seek the index.
+        const v = p.v as string;
+        return eb.and([eb(column, descending ? '<=' : '>=', v), eb.or([eb(column, op, v), eb('specs.id', op, p.id)])]);
       }),
     )
     .orderBy(column, descending ? 'desc' : 'asc')
