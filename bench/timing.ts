@@ -45,9 +45,12 @@ export function calibrate(fn: () => unknown, minSampleMs: number): number {
   }
 }
 
-/** CPU ms for `reps` calls of `fn`, after a full GC. */
+/**
+ * CPU ms for `reps` calls of `fn`. No forced GC here: a full collection between samples of a
+ * few calls each made V8 re-optimise parse code after every one (a 10,000-level block quote then
+ * timed 7x slower); in a steady stream of calls each sample pays its share of collection.
+ */
 export function timeReps(fn: () => unknown, reps: number): number {
-  collectGarbage();
   const start = cpuNow();
   for (let i = 0; i < reps; i += 1) sink(fn());
   return cpuNow() - start;
