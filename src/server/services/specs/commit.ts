@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { checkStorableText } from '../../../core/index.js';
 import type { DB } from '../../db/index.js';
 import { AppError, NotFoundError } from '../../errors/index.js';
@@ -7,6 +7,7 @@ import { newId } from '../secrets.js';
 import { titleOf, type Analysis } from './analysis.js';
 import type { LoadedSpec, SpecMeta } from './load.js';
 import { ifMatchHolds, specEtag } from './refs.js';
+import { reusableQuery } from './reusable-query.js';
 import { revisionCache } from './revision-cache.js';
 import { searchIndexOf } from '../../search/index.js';
 import type { SpecRead } from './views.js';
@@ -38,6 +39,21 @@ function etagMismatch(specId: string, revision: number): AppError {
   });
 }
 
+// The two statements of every content change, compiled once (see reusableQuery).
+const updateContent = reusableQuery(
+  (db: Kysely<DB>, id: string, expected: number, content: string, title: string, revision: number, completeness: number, lintErrors: number, lintWarnings: number, now: string) =>
+    db
+      .updateTable('specs')
+      .set({ content, title, revision, completeness, lintErrors, lintWarnings, updatedAt: now })
+      .where('id', '=', id)
+      .where('revision', '=', expected)
+      .where('deletedAt', 'is', null),
+);
+
+const insertRevision = reusableQuery((db: Kysely<DB>, id: string, specId: string, number: number, authorId: string, createdAt: string, summary: string, content: string) =>
+  db.insertInto('revisions').values({ id, specId, number, authorId, createdAt, summary, content }),
+);
+
 export interface ContentChange {
   /** The spec as loaded when the request started; its revision is the one the change applies to. */
   readonly loaded: LoadedSpec;
@@ -68,30 +84,13 @@ export async function commitContent(ctx: ActorCtx, change: ContentChange): Promi
     updatedAt: now,
   };
   await ctx.deps.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('specs')
-      .set({
-        content,
-        title: next.title,
-        revision: next.revision,
-        completeness: next.completeness,
-        lintErrors: next.lintErrors,
-        lintWarnings: next.lintWarnings,
-        updatedAt: now,
-      })
-      .where('id', '=', spec.id)
-      .where('revision', '=', spec.revision)
-      .where('deletedAt', 'is', null)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) {
+    const updated = await updateContent(trx, spec.id, spec.revision, content, next.title, next.revision, next.completeness, next.lintErrors, next.lintWarnings, now);
+    if (Number(updated.numAffectedRows ?? 0) !== 1) {
       const current = await trx.selectFrom('specs').select(['revision', 'deletedAt']).where('id', '=', spec.id).executeTakeFirst();
       if (current === undefined || current.deletedAt !== null) throw new NotFoundError('Spec');
       throw etagMismatch(spec.id, current.revision);
     }
-    await trx
-      .insertInto('revisions')
-      .values({ id: newId(), specId: spec.id, number: next.revision, authorId: ctx.actor.userId, createdAt: now, summary: change.summary, content })
-      .execute();
+    await insertRevision(trx, newId(), spec.id, next.revision, ctx.actor.userId, now, change.summary, content);
     await searchIndexOf(trx).indexSpec(trx, { id: spec.id, workspaceId: spec.workspaceId }, analysis.doc);
     await change.alsoInTransaction?.(trx);
   });

@@ -132,7 +132,7 @@ async function findSpec(db: Kysely<DB>, userId: string, locator: SpecLocator, wi
   if (target === null) return null;
   const { workspace, ref } = target;
   const query = findQuery({ labels: withLabels, content: withContent, workspace: workspace !== null, ref: ref.kind });
-  const rows = await query(db, userId, workspace ?? '', ref.kind === 'key' ? ref.workspaceKey : '', ref.kind === 'id' ? 0 : ref.number, ref.kind === 'id' ? ref.id : '');
+  const { rows } = await query(db, userId, workspace ?? '', ref.kind === 'key' ? ref.workspaceKey : '', ref.kind === 'id' ? 0 : ref.number, ref.kind === 'id' ? ref.id : '');
   const first = rows[0];
   if (first === undefined) return null;
   const { role, labelName: _label, content, ...spec } = first;
@@ -144,7 +144,7 @@ const contentQuery = reusableQuery((db: Kysely<DB>, specId: string) => db.select
 
 /** The content of a spec's current revision. */
 export async function loadContent(db: Kysely<DB>, specId: string): Promise<{ content: string; revision: number }> {
-  const [row] = await contentQuery(db, specId);
+  const [row] = (await contentQuery(db, specId)).rows;
   if (row === undefined) throw new NotFoundError('Spec');
   return row;
 }

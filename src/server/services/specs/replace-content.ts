@@ -1,7 +1,7 @@
 import { specPolicy } from '../../policies/index.js';
 import type { ActorCtx } from '../context.js';
 import { analyze } from './analysis.js';
-import { checkIfMatch, commitContent, requireStorable } from './commit.js';
+import { checkIfMatch, commitContent } from './commit.js';
 import { currentRevision } from './current.js';
 import { loadSpec, type SpecLocator } from './load.js';
 import { templateAt } from './template-versions.js';
@@ -20,7 +20,6 @@ export async function replaceContent(ctx: ActorCtx, locator: SpecLocator, input:
   const loaded = await loadSpec(ctx, locator, specPolicy.write, { labels: true });
   const { spec } = loaded;
   checkIfMatch(ifMatch, spec, true);
-  requireStorable(input.markdown);
   const current = await currentRevision(ctx, spec);
   if (current.revision === spec.revision && current.content === input.markdown) return { loaded, current };
   const template = await templateAt(ctx.deps.db, spec.workspaceId, spec.templateId, spec.templateVersion);

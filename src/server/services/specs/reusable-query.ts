@@ -1,4 +1,4 @@
-import { createQueryId, type CompiledQuery, type Compilable, type Kysely } from 'kysely';
+import { createQueryId, type CompiledQuery, type Compilable, type Kysely, type QueryResult } from 'kysely';
 import type { DB } from '../../db/index.js';
 
 // Marks where a call's arguments go in the compiled parameter list. Kysely never looks inside
@@ -21,9 +21,9 @@ interface Compiled {
  * a parameter value (in where/set/values), never to choose the query's shape: make a separate
  * reusable query per shape instead.
  */
-export function reusableQuery<A extends readonly unknown[], R>(build: (db: Kysely<DB>, ...args: A) => Compilable<R>): (db: Kysely<DB>, ...args: A) => Promise<R[]> {
+export function reusableQuery<A extends readonly unknown[], R>(build: (db: Kysely<DB>, ...args: A) => Compilable<R>): (db: Kysely<DB>, ...args: A) => Promise<QueryResult<R>> {
   const byAdapter = new WeakMap<object, Compiled>();
-  return async (db, ...args) => {
+  return (db, ...args) => {
     const adapter = db.getExecutor().adapter;
     let compiled = byAdapter.get(adapter);
     if (compiled === undefined) {
@@ -34,7 +34,6 @@ export function reusableQuery<A extends readonly unknown[], R>(build: (db: Kysel
       byAdapter.set(adapter, compiled);
     }
     const parameters = compiled.template.map((p) => (p instanceof Slot ? args[p.index] : p.constant));
-    const result = await db.executeQuery<R>({ ...compiled.query, queryId: createQueryId(), parameters });
-    return result.rows;
+    return db.executeQuery<R>({ ...compiled.query, queryId: createQueryId(), parameters });
   };
 }
