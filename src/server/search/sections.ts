@@ -3,8 +3,6 @@ import { HIGHLIGHT_END, HIGHLIGHT_START } from './snippet.js';
 
 /** What the index stores for one section of a spec. */
 export interface IndexedSection {
-  /** Position in the document (0 = the text before the first section). */
-  readonly ord: number;
   readonly path: string;
   readonly title: string;
   readonly body: string;
@@ -48,10 +46,9 @@ export function indexedSections(doc: SpecDocument): IndexedSection[] {
   const preambleEnd = first === undefined ? doc.source.length : first.heading.range.start;
   const title = searchableText(doc.title?.text ?? '');
   const preamble = preambleEnd > preambleStart ? searchableText(doc.source.slice(preambleStart, preambleEnd)) : '';
-  if (title !== '' || preamble !== '') rows.push({ ord: 0, path: '', title, body: preamble });
+  if (title !== '' || preamble !== '') rows.push({ path: '', title, body: preamble });
   for (const section of doc.allSections) {
     rows.push({
-      ord: rows.length,
       path: section.path,
       title: searchableText(section.heading.text),
       body: searchableText(doc.source.slice(section.body.start, section.body.end)),

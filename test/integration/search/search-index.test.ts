@@ -96,6 +96,24 @@ describeEachDatabase('search index', (database) => {
     expect(where((await fx.find('celesta')).hits)).toEqual([`${id}#body`]);
   });
 
+  it('reindexing writes only the sections that changed, and the index stays consistent', async () => {
+    const fx = fixture();
+    const rowsOf = async (specId: string): Promise<Record<string, string>> => {
+      const { rows } = await sql<{ id: number | string; path: string }>`select id, section_path as path from search_sections where spec_id = ${specId}`.execute(fx.db);
+      return Object.fromEntries(rows.map((r) => [r.path, String(r.id)]));
+    };
+    const id = await fx.addSpec('# Inc\n\n## One\n\nThe lute one.\n\n## Two\n\nThe lute two.\n\n## Three\n\nThe lute three.\n');
+    const before = await rowsOf(id);
+    await fx.reindex(id, '# Inc\n\n## One\n\nThe lute one.\n\n## Two\n\nThe lyre two.\n\n## New\n\nThe lute new.\n\n## Three\n\nThe lute three.\n');
+    const after = await rowsOf(id);
+    expect(Object.keys(after).sort()).toEqual(['', 'new', 'one', 'three', 'two']);
+    expect([after.one, after.three, after['']]).toEqual([before.one, before.three, before['']]);
+    expect(after.two).not.toBe(before.two);
+    expect(where((await fx.find('lyre')).hits)).toEqual([`${id}#two`]);
+    expect(where((await fx.find('lute')).hits).sort()).toEqual([`${id}#new`, `${id}#one`, `${id}#three`]);
+    if (database.dialect === 'sqlite') await sql`insert into search_fts (search_fts, rank) values ('integrity-check', 1)`.execute(fx.db);
+  });
+
   it('cascading deletes (spec, workspace) take the sections with them; the index stays consistent', async () => {
     const fx = fixture();
     const now = new Date().toISOString();

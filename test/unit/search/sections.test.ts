@@ -6,10 +6,10 @@ describe('indexedSections', () => {
   it('has a row for the title and preamble, then one per section with its own body', () => {
     const doc = parse('# Title\n\nIntro text.\n\n## One\n\nFirst body.\n\n### Sub\n\nSub body.\n\n## Two\n');
     expect(indexedSections(doc)).toEqual([
-      { ord: 0, path: '', title: 'Title', body: 'Intro text.' },
-      { ord: 1, path: 'one', title: 'One', body: 'First body.' },
-      { ord: 2, path: 'one/sub', title: 'Sub', body: 'Sub body.' },
-      { ord: 3, path: 'two', title: 'Two', body: '' },
+      { path: '', title: 'Title', body: 'Intro text.' },
+      { path: 'one', title: 'One', body: 'First body.' },
+      { path: 'one/sub', title: 'Sub', body: 'Sub body.' },
+      { path: 'two', title: 'Two', body: '' },
     ]);
   });
 
