@@ -18,7 +18,7 @@ export interface CachedRevision {
 }
 
 // Budget in characters of content; parsed documents take a multiple of that.
-const MAX_CHARS = 8_000_000;
+const MAX_CHARS = 4_000_000;
 
 class RevisionCache {
   private readonly entries = new Map<string, CachedRevision>();
