@@ -123,13 +123,14 @@ async function filteredSections(db: QueryExecutorProvider, query: SearchQuery): 
 }
 
 // snippet() only works in the statement that runs the MATCH, and computing it inside the ranking
-// query would build one for every candidate: so a second MATCH restricted to the page's rows.
+// query would build one for every candidate: so a second MATCH restricted to the page's rows, by a
+// rowid range FTS5 seeks to plus a filter (`rowid in` would run the whole query once per row).
 async function snippetsFor(db: QueryExecutorProvider, match: string, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   const { rows } = await sql<{ id: number; snippet: string }>`
     select rowid as "id", snippet(search_fts, 1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, ${ELLIPSIS}, ${SNIPPET_TOKENS}) as "snippet"
     from search_fts
-    where search_fts match ${match} and rowid in (${sql.join(ids)})
+    where search_fts match ${match} and rowid between ${Math.min(...ids)} and ${Math.max(...ids)} and +rowid in (${sql.join(ids)})
   `.execute(db);
   return new Map(rows.map((r) => [r.id, r.snippet]));
 }
