@@ -4,6 +4,7 @@ import type { ActorCtx } from '../context.js';
 import { pageWindow, type Page } from '../pagination.js';
 import { workspaceAccess } from '../workspace-access.js';
 import { labelsOf } from './labels.js';
+import { SPEC_ROW_COLUMNS } from './load.js';
 import { summaryOf, type SpecSummary } from './views.js';
 
 export const SPEC_SORTS = ['updated', '-updated', 'number', '-number', 'title'] as const;
@@ -77,24 +78,7 @@ export async function listSpecs(ctx: ActorCtx, workspaceRef: string, query: List
   const rows = await ctx.deps.db
     .selectFrom('specs')
     .innerJoin('users', 'users.id', 'specs.authorId')
-    .select([
-      'specs.id',
-      'specs.workspaceId',
-      'specs.number',
-      'specs.title',
-      'specs.status',
-      'specs.authorId',
-      'users.name as authorName',
-      'specs.templateId',
-      'specs.templateVersion',
-      'specs.revision',
-      'specs.completeness',
-      'specs.lintErrors',
-      'specs.lintWarnings',
-      'specs.createdAt',
-      'specs.updatedAt',
-      'specs.deletedAt',
-    ])
+    .select(SPEC_ROW_COLUMNS)
     .where('specs.workspaceId', '=', access.workspace.id)
     .where('specs.deletedAt', query.deleted === true ? 'is not' : 'is', null)
     .$if(query.status !== undefined, (q) => q.where('specs.status', '=', query.status ?? ''))

@@ -6,6 +6,26 @@ import type { ActorCtx } from '../context.js';
 import { parseSpecRef, type SpecRef } from './refs.js';
 import { reusableQuery } from './reusable-query.js';
 
+/** The columns of a spec's row (specs joined with its author in users) that loading and listing both read. */
+export const SPEC_ROW_COLUMNS = [
+  'specs.id',
+  'specs.workspaceId',
+  'specs.number',
+  'specs.title',
+  'specs.status',
+  'specs.authorId',
+  'users.name as authorName',
+  'specs.templateId',
+  'specs.templateVersion',
+  'specs.revision',
+  'specs.completeness',
+  'specs.lintErrors',
+  'specs.lintWarnings',
+  'specs.createdAt',
+  'specs.updatedAt',
+  'specs.deletedAt',
+] as const;
+
 /** A spec's row without its content, as every spec operation first loads it. */
 export interface SpecMeta {
   readonly id: string;
@@ -85,26 +105,8 @@ function buildFind(shape: Shape) {
       .leftJoin('memberships', (join) => join.onRef('memberships.workspaceId', '=', 'specs.workspaceId').on('memberships.userId', '=', userId))
       .$if(shape.labels, (q) => q.leftJoin('specLabels', 'specLabels.specId', 'specs.id').leftJoin('labels', 'labels.id', 'specLabels.labelId').select('labels.name as labelName'))
       .$if(shape.content, (q) => q.select('specs.content'))
-      .select([
-        'specs.id',
-        'specs.workspaceId',
-        'workspaces.key as workspaceKey',
-        'specs.number',
-        'specs.title',
-        'specs.status',
-        'specs.authorId',
-        'users.name as authorName',
-        'specs.templateId',
-        'specs.templateVersion',
-        'specs.revision',
-        'specs.completeness',
-        'specs.lintErrors',
-        'specs.lintWarnings',
-        'specs.createdAt',
-        'specs.updatedAt',
-        'specs.deletedAt',
-        'memberships.role',
-      ])
+      .select(SPEC_ROW_COLUMNS)
+      .select(['workspaces.key as workspaceKey', 'memberships.role'])
       .$if(shape.workspace, (q) => q.where((eb) => eb.or([eb('workspaces.id', '=', workspace), eb('workspaces.key', '=', workspace)])))
       .$if(shape.ref === 'key', (q) => q.where('workspaces.key', '=', workspaceKey))
       .$if(shape.ref !== 'id', (q) => q.where('specs.number', '=', number))
