@@ -134,6 +134,12 @@ export async function startTestServer(database: TestDatabase, options: TestServe
   };
 }
 
+/** Runs first-run setup and names the parts most suites keep: the owner's signed-in client and the workspace key. */
+export async function ownerSession(server: TestServer): Promise<{ owner: ApiClient; ws: string; name: string }> {
+  const o = await server.setupOwner();
+  return { owner: o.client, ws: o.workspaceKey, name: o.name };
+}
+
 /** Starts a server before the suite's tests and closes it after; call the getter inside tests. */
 export function useTestServer(database: TestDatabase, options: TestServerOptions = {}): () => TestServer {
   let server: TestServer | null = null;

@@ -14,7 +14,7 @@ import type { DatabaseConfig } from '../../src/server/config.js';
 import type { DialectName } from '../../src/server/db/index.js';
 import { isCI, testDatabaseUrl, testRedisUrl, uniqueSuffix } from './harness-env.js';
 
-export { startTestServer, useTestServer, type TestServer, type TestServerOptions } from './harness-server.js';
+export { ownerSession, startTestServer, useTestServer, type TestServer, type TestServerOptions } from './harness-server.js';
 export { ApiClient, type ApiResponse } from './harness-client.js';
 
 export interface TestDatabase {

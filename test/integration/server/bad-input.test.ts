@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase, useTestServer, type ApiClient, type ApiResponse } from '../harness.js';
+import { describeEachDatabase, ownerSession, useTestServer, type ApiClient, type ApiResponse } from '../harness.js';
 
 interface ProblemBody {
   type: string;
@@ -28,9 +28,7 @@ describeEachDatabase('bad input never causes a 500', (database) => {
   let owner: ApiClient;
   let ws: string;
   beforeAll(async () => {
-    const o = await server().setupOwner();
-    owner = o.client;
-    ws = o.workspaceKey;
+    ({ owner, ws } = await ownerSession(server()));
   });
 
   it('malformed JSON is 400 invalid_json', async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { describeEachDatabase, useTestServer, type ApiClient } from '../harness.js';
+import { describeEachDatabase, ownerSession, useTestServer, type ApiClient } from '../harness.js';
 
 const DAY = 24 * 3_600_000;
 
@@ -19,9 +19,7 @@ describeEachDatabase('personal API tokens', (database) => {
   let owner: ApiClient;
   let ws: string;
   beforeAll(async () => {
-    const o = await server().setupOwner();
-    owner = o.client;
-    ws = o.workspaceKey;
+    ({ owner, ws } = await ownerSession(server()));
   });
 
   it('shows the secret once and stores only its SHA-256', async () => {

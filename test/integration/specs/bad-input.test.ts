@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase, useTestServer, type ApiClient } from '../harness.js';
+import { describeEachDatabase, ownerSession, useTestServer, type ApiClient } from '../harness.js';
 import { createSpec, expectProblem, putRaw, revisionContents, specsPath, type SpecBody } from './helpers.js';
 
 describeEachDatabase('specs: bad input never causes a 500 nor changes data', (database) => {
@@ -10,9 +10,7 @@ describeEachDatabase('specs: bad input never causes a 500 nor changes data', (da
   let count: number;
 
   beforeAll(async () => {
-    const o = await server().setupOwner();
-    owner = o.client;
-    ws = o.workspaceKey;
+    ({ owner, ws } = await ownerSession(server()));
     spec = await createSpec(owner, ws, { title: 'Target', labels: ['keep'] });
     count = 1;
   });

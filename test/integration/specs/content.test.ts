@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase, useTestServer, type ApiClient } from '../harness.js';
+import { describeEachDatabase, ownerSession, useTestServer, type ApiClient } from '../harness.js';
 import { createSpec, expectProblem, getMarkdown, getSpec, putContent, putRaw, revisionContents, specsPath } from './helpers.js';
 
 describeEachDatabase('specs: replacing content', (database) => {
@@ -8,9 +8,7 @@ describeEachDatabase('specs: replacing content', (database) => {
   let ws: string;
 
   beforeAll(async () => {
-    const o = await server().setupOwner();
-    owner = o.client;
-    ws = o.workspaceKey;
+    ({ owner, ws } = await ownerSession(server()));
   });
 
   it('PUT with the ETag in If-Match stores the text exactly as a new revision with a new ETag', async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { describeEachDatabase, useTestServer, type ApiClient } from '../harness.js';
+import { describeEachDatabase, ownerSession, useTestServer, type ApiClient } from '../harness.js';
 import { createSpec, expectProblem, getMarkdown, getSpec, specsPath, type SpecBody } from './helpers.js';
 
 // Awkward on purpose: CRLF and LF mixed, trailing spaces, a BOM, astral characters, no final newline.
@@ -12,10 +12,7 @@ describeEachDatabase('specs: create and read', (database) => {
   let ownerName: string;
 
   beforeAll(async () => {
-    const o = await server().setupOwner();
-    owner = o.client;
-    ws = o.workspaceKey;
-    ownerName = o.name;
+    ({ owner, ws, name: ownerName } = await ownerSession(server()));
   });
 
   describe('create', () => {

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { findSection, parse, type SpecDocument } from '../../../src/core/index.js';
-import { describeEachDatabase, useTestServer, type ApiClient } from '../harness.js';
+import { describeEachDatabase, ownerSession, useTestServer, type ApiClient } from '../harness.js';
 import { createSpec, expectProblem, getMarkdown, getSpec, postEdit, revisionContents, type SpecBody } from './helpers.js';
 
 // CRLF throughout, odd spacing and a trailing-space line: edits must keep all of it.
@@ -42,9 +42,7 @@ describeEachDatabase('specs: structured edits', (database) => {
   let ws: string;
 
   beforeAll(async () => {
-    const o = await server().setupOwner();
-    owner = o.client;
-    ws = o.workspaceKey;
+    ({ owner, ws } = await ownerSession(server()));
   });
 
   async function fresh(): Promise<SpecBody> {

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase, useTestServer, type ApiClient } from '../harness.js';
+import { describeEachDatabase, ownerSession, useTestServer, type ApiClient } from '../harness.js';
 import { createSpec, expectProblem, postEdit, specsPath, type SpecBody } from './helpers.js';
 
 interface LintBody {
@@ -24,9 +24,7 @@ describeEachDatabase('specs: lint', (database) => {
   let ws: string;
 
   beforeAll(async () => {
-    const o = await server().setupOwner();
-    owner = o.client;
-    ws = o.workspaceKey;
+    ({ owner, ws } = await ownerSession(server()));
   });
 
   async function lintOf(spec: SpecBody): Promise<LintBody> {

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase, useTestServer, type ApiClient } from '../harness.js';
+import { describeEachDatabase, ownerSession, useTestServer, type ApiClient } from '../harness.js';
 import { createSpec, postEdit, putContent, specsPath } from './helpers.js';
 
 interface SearchBody {
@@ -13,9 +13,7 @@ describeEachDatabase('specs: the search index follows every content change', (da
   let ws: string;
 
   beforeAll(async () => {
-    const o = await server().setupOwner();
-    owner = o.client;
-    ws = o.workspaceKey;
+    ({ owner, ws } = await ownerSession(server()));
   });
 
   async function hits(word: string): Promise<{ specId: string; sectionPath: string }[]> {
