@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { BadRequestError, ValidationError } from '../errors/index.js';
 import { authorize, workspacePolicy } from '../policies/index.js';
-import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, searchIndexOf, searchTerms, type SearchPosition, type SnippetPart } from '../search/index.js';
+import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, searchIndexOf, searchTerms, type SearchHit, type SearchPosition } from '../search/index.js';
 import type { ActorCtx } from './context.js';
 import type { Page } from './pagination.js';
 import { workspaceAccess } from './workspace-access.js';
@@ -26,17 +26,8 @@ export interface SearchInput {
   readonly limit?: number | undefined;
 }
 
-export interface SearchResult {
-  readonly specId: string;
-  readonly key: string;
-  readonly title: string;
-  readonly sectionPath: string;
-  readonly sectionTitle: string;
-  readonly snippet: SnippetPart[];
-  readonly score: number;
-  readonly status: string;
-  readonly updatedAt: string;
-}
+/** A search hit as callers see it: without the index's workspace id and keyset position. */
+export type SearchResult = Omit<SearchHit, 'workspaceId' | 'position'>;
 
 /**
  * Full-text search over the sections of the specs the caller can read: one workspace (404 unless a
