@@ -2,10 +2,10 @@
 // GIN index (see migration 0003-search). Ranking is ts_rank; snippets are ts_headline.
 import { sql, type RawBuilder } from 'kysely';
 import { afterPosition, candidateFilters, specsJoin } from './filters.js';
-import { SEARCH_DEPTH, type SearchHit, type SearchIndex, type SearchPage } from './port.js';
-import { deleteSections, replaceSections } from './rows.js';
-import { indexedSections } from './sections.js';
-import { ELLIPSIS, HIGHLIGHT_END, HIGHLIGHT_START, snippetParts } from './snippet.js';
+import { hitOf, pageOf, type HitColumns } from './hits.js';
+import { SEARCH_DEPTH, type SearchIndex, type SearchPage } from './port.js';
+import { sectionWrites } from './rows.js';
+import { ELLIPSIS, HIGHLIGHT_END, HIGHLIGHT_START } from './snippet.js';
 
 /** Text search configuration; the migration's generated column uses the same one. */
 export const TS_CONFIG = 'english';
@@ -36,28 +36,13 @@ function headlineWindow(terms: readonly string[]): RawBuilder<unknown> {
     else substr(s.body, greatest(1, coalesce(least(${sql.join(firsts)}), 1) - ${HEADLINE_LEAD}), ${HEADLINE_WINDOW}) end`;
 }
 
-interface HitRow {
+interface HitRow extends HitColumns {
   id: string;
-  score: number;
-  specId: string;
-  workspaceId: string;
-  key: string;
-  title: string;
-  sectionPath: string;
-  sectionTitle: string;
-  status: string;
-  updatedAt: string;
   snippet: string;
 }
 
 export const postgresTsvector: SearchIndex = {
-  async indexSpec(trx, spec, doc) {
-    await replaceSections(trx, spec, indexedSections(doc));
-  },
-
-  async removeSpec(trx, specId) {
-    await deleteSections(trx, specId);
-  },
+  ...sectionWrites,
 
   async search(db, query): Promise<SearchPage> {
     if (query.terms.length === 0 || query.workspaceIds.length === 0) return { hits: [], next: null };
@@ -95,23 +80,6 @@ export const postgresTsvector: SearchIndex = {
       where p.deleted_at is null
       order by page.score desc, page.id desc
     `.execute(db);
-    const hits = rows.slice(0, query.limit).map((r): SearchHit => {
-      const row = Number(r.id);
-      return {
-        specId: r.specId,
-        workspaceId: r.workspaceId,
-        key: r.key,
-        title: r.title,
-        sectionPath: r.sectionPath,
-        sectionTitle: r.sectionTitle,
-        snippet: snippetParts(r.snippet),
-        score: r.score,
-        status: r.status,
-        updatedAt: r.updatedAt,
-        position: { score: r.score, row },
-      };
-    });
-    const last = hits[hits.length - 1];
-    return { hits, next: rows.length > query.limit && last !== undefined ? last.position : null };
+    return pageOf(rows, query.limit, (r) => hitOf(r, Number(r.id), r.snippet));
   },
 };

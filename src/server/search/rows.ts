@@ -1,7 +1,8 @@
 // Writing the index is the same SQL in both dialects: search_sections rows (SQLite's FTS5 triggers
 // and PostgreSQL's generated tsvector column follow from them).
 import { sql, type QueryExecutorProvider } from 'kysely';
-import type { IndexedSection } from './sections.js';
+import type { SearchIndex } from './port.js';
+import { indexedSections, type IndexedSection } from './sections.js';
 
 /** Rows per INSERT: far below both databases' bound-parameter limits (5 per row). */
 const ROWS_PER_INSERT = 500;
@@ -38,3 +39,14 @@ export async function replaceSections(db: QueryExecutorProvider, spec: { id: str
     await sql`insert into search_sections (spec_id, workspace_id, section_path, section_title, body) values ${sql.join(values)}`.execute(db);
   }
 }
+
+/** indexSpec and removeSpec of both dialects. */
+export const sectionWrites: Pick<SearchIndex, 'indexSpec' | 'removeSpec'> = {
+  async indexSpec(trx, spec, doc) {
+    await replaceSections(trx, spec, indexedSections(doc));
+  },
+
+  async removeSpec(trx, specId) {
+    await deleteSections(trx, specId);
+  },
+};

@@ -2,10 +2,10 @@
 // migration 0003-search). Ranking is bm25 with the section title weighted above the body.
 import { sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { afterPosition, candidateFilters, needsSpecs, specsJoin } from './filters.js';
-import { deleteSections, replaceSections } from './rows.js';
-import { SEARCH_DEPTH, type SearchHit, type SearchIndex, type SearchPage, type SearchQuery } from './port.js';
-import { ELLIPSIS, HIGHLIGHT_END, HIGHLIGHT_START, snippetParts } from './snippet.js';
-import { indexedSections } from './sections.js';
+import { hitOf, pageOf, type HitColumns } from './hits.js';
+import { sectionWrites } from './rows.js';
+import { SEARCH_DEPTH, type SearchIndex, type SearchPage, type SearchQuery } from './port.js';
+import { ELLIPSIS, HIGHLIGHT_END, HIGHLIGHT_START } from './snippet.js';
 
 /** bm25 column weights: section_title, body. */
 const TITLE_WEIGHT = 10;
@@ -20,27 +20,12 @@ export function fts5Match(terms: readonly string[]): string {
   return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' ');
 }
 
-interface HitRow {
+interface HitRow extends HitColumns {
   id: number;
-  score: number;
-  specId: string;
-  workspaceId: string;
-  key: string;
-  title: string;
-  sectionPath: string;
-  sectionTitle: string;
-  status: string;
-  updatedAt: string;
 }
 
 export const sqliteFts5: SearchIndex = {
-  async indexSpec(trx, spec, doc) {
-    await replaceSections(trx, spec, indexedSections(doc));
-  },
-
-  async removeSpec(trx, specId) {
-    await deleteSections(trx, specId);
-  },
+  ...sectionWrites,
 
   async search(db, query): Promise<SearchPage> {
     if (query.terms.length === 0 || query.workspaceIds.length === 0) return { hits: [], next: null };
@@ -60,23 +45,8 @@ export const sqliteFts5: SearchIndex = {
       order by h.score desc, h.id desc
       limit ${query.limit + 1}
     `.execute(db);
-    const page = rows.slice(0, query.limit);
-    const snippets = await snippetsFor(db, match, page.map((r) => r.id));
-    const hits = page.map((r): SearchHit => ({
-      specId: r.specId,
-      workspaceId: r.workspaceId,
-      key: r.key,
-      title: r.title,
-      sectionPath: r.sectionPath,
-      sectionTitle: r.sectionTitle,
-      snippet: snippetParts(snippets.get(r.id) ?? ''),
-      score: r.score,
-      status: r.status,
-      updatedAt: r.updatedAt,
-      position: { score: r.score, row: r.id },
-    }));
-    const last = hits[hits.length - 1];
-    return { hits, next: rows.length > query.limit && last !== undefined ? last.position : null };
+    const snippets = await snippetsFor(db, match, rows.slice(0, query.limit).map((r) => r.id));
+    return pageOf(rows, query.limit, (r) => hitOf(r, r.id, snippets.get(r.id) ?? ''));
   },
 };
 
