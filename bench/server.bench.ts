@@ -21,7 +21,14 @@ export const suite: BenchSuite = {
     for (const name of selectedParts()) {
       const part = PARTS[name];
       if (part === undefined) throw new Error(`BENCH_SERVER_PARTS: unknown part ${name} (have: ${Object.keys(PARTS).join(', ')})`);
-      await part(ctx, table);
+      // A part that cannot run (a route answering 404 while it is being built, a crashed server)
+      // is one FAIL line; the other parts still run.
+      try {
+        await part(ctx, table);
+      } catch (error) {
+        ctx.check(name, false, `could not run: ${error instanceof Error ? error.message : String(error)}`);
+        table.add(`${name} part`, 'could not run', '', false);
+      }
     }
     ctx.report('');
     ctx.report('Summary (Markdown, for docs/benchmarks.md):');

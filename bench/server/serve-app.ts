@@ -5,10 +5,16 @@ import { startServer } from '../../src/server/server.js';
 import { reportReady } from './child.js';
 
 const server = await startServer(loadConfig());
-process.once('SIGTERM', () => {
+// SIGTERM from the bench; a lost IPC channel means the bench process died: never outlive it.
+let stopping = false;
+const stop = (): void => {
+  if (stopping) return;
+  stopping = true;
   server.stop().then(
     () => process.exit(0),
     () => process.exit(1),
   );
-});
+};
+process.once('SIGTERM', stop);
+process.once('disconnect', stop);
 reportReady(server.url);

@@ -13,10 +13,16 @@ const recorded = parseRecordedResponse(readFileSync(file, 'utf8'));
 const app = Fastify({ logger: false });
 app.get(BARE_PATH, (_request, reply) => reply.code(recorded.status).headers(recorded.headers).send(recorded.body));
 const url = await app.listen({ host: '127.0.0.1', port: 0 });
-process.once('SIGTERM', () => {
+// SIGTERM from the bench; a lost IPC channel means the bench process died: never outlive it.
+let stopping = false;
+const stop = (): void => {
+  if (stopping) return;
+  stopping = true;
   app.close().then(
     () => process.exit(0),
     () => process.exit(1),
   );
-});
+};
+process.once('SIGTERM', stop);
+process.once('disconnect', stop);
 reportReady(url);
