@@ -1,4 +1,4 @@
-import { countSeverities, type LintReport } from './report.js';
+import { countSeverities, reportFinding, type LintReport } from './report.js';
 
 /** Identifies the JSON shape; bumped only on an incompatible change (see docs/cli.md). */
 export const JSON_FORMAT_ID = 'specboard-lint/v1';
@@ -31,16 +31,7 @@ export function formatJson(report: LintReport): string {
         sections: { ...file.sections },
         findings: [...file.findings]
           .sort((a, b) => a.line - b.line || a.column - b.column || compare(a.ruleId, b.ruleId))
-          .map((f) => ({
-            ruleId: f.ruleId,
-            severity: f.severity,
-            message: f.message,
-            sectionPath: f.sectionPath,
-            line: f.line,
-            column: f.column,
-            endLine: f.endLine,
-            endColumn: f.endColumn,
-          })),
+          .map(reportFinding),
       };
     }),
     fileErrors: report.fileErrors.map((e) => ({ path: e.path, code: e.code, message: e.message })),

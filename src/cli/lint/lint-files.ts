@@ -2,7 +2,7 @@ import { lint, parse, RULES, type ResolvedLintConfig, type Template } from '../c
 import { CliError } from '../errors.js';
 import type { InputRef } from '../files/expand-inputs.js';
 import { readTextFile, readTextStream } from '../files/read-text-file.js';
-import type { FileReport, LintReport, ReportFileError } from './report.js';
+import { reportFinding, type FileReport, type LintReport, type ReportFileError } from './report.js';
 
 export interface LintFilesOptions {
   readonly inputs: readonly InputRef[];
@@ -39,16 +39,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintReport> 
       absolutePath: input.absolute,
       score: result.score,
       sections: result.sections,
-      findings: result.findings.map((f) => ({
-        ruleId: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        sectionPath: f.sectionPath,
-        line: f.line,
-        column: f.column,
-        endLine: f.endLine,
-        endColumn: f.endColumn,
-      })),
+      findings: result.findings.map(reportFinding),
     });
   }
   return {

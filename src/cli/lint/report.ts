@@ -19,6 +19,23 @@ export interface ReportFinding {
   readonly endColumn: number;
 }
 
+/**
+ * Only the report's fields of a finding, in the order the JSON format writes them: the core's
+ * findings become report findings with it, and the JSON format leaves out anything else with it.
+ */
+export function reportFinding(f: ReportFinding): ReportFinding {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    sectionPath: f.sectionPath,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+  };
+}
+
 export interface FileReport {
   /** The path as the user gave it or the glob matched it ('<stdin>' for standard input). */
   readonly path: string;
