@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase, useTestServer, type ApiClient } from '../harness.js';
+import { describeEachDatabase, ownerSession, useTestServer, type ApiClient } from '../harness.js';
 import { createSpec, expectProblem, getMarkdown, getSpec, putContent, revisionContents, specsPath, type SpecBody } from './helpers.js';
 
 interface AuditBody {
@@ -18,9 +18,7 @@ describeEachDatabase('specs: delete and restore', (database) => {
 
   beforeAll(async () => {
     const s = server();
-    const o = await s.setupOwner();
-    owner = o.client;
-    ws = o.workspaceKey;
+    ({ owner, ws } = await ownerSession(s));
     const a = await s.addMember(owner, ws, 'admin');
     admin = a.client;
     adminId = a.id;

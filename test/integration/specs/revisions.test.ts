@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase, useTestServer, type ApiClient } from '../harness.js';
+import { describeEachDatabase, ownerSession, useTestServer, type ApiClient } from '../harness.js';
 import { createSpec, expectProblem, getMarkdown, getSpec, putContent, revisionContents, specsPath, type SpecBody } from './helpers.js';
 
 interface RevisionItem {
@@ -31,9 +31,7 @@ describeEachDatabase('specs: revisions', (database) => {
 
   beforeAll(async () => {
     const s = server();
-    const o = await s.setupOwner();
-    owner = o.client;
-    ws = o.workspaceKey;
+    ({ owner, ws } = await ownerSession(s));
     const e = await s.addMember(owner, ws, 'editor');
     editor = e.client;
     editorId = e.id;
