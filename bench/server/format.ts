@@ -8,8 +8,9 @@ export function fmtRatio(n: number): string {
   return `${n.toFixed(2)}x`;
 }
 
+/** Two decimals below 100 ms, so a figure just over a 10 ms target never prints as "10.0". */
 export function fmtMs(ms: number): string {
-  return ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`;
+  return ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`;
 }
 
 export function fmtSeconds(ms: number): string {
