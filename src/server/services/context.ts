@@ -54,6 +54,7 @@ export function nowIso(deps: ServiceDeps): string {
   return deps.clock.now().toISOString();
 }
 
-export function isoAfter(deps: ServiceDeps, ms: number): string {
-  return new Date(deps.clock.now().getTime() + ms).toISOString();
+/** `ms` after an ISO timestamp; takes the start so a row's created and expiry times agree exactly. */
+export function isoAfter(fromIso: string, ms: number): string {
+  return new Date(Date.parse(fromIso) + ms).toISOString();
 }

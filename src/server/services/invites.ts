@@ -76,14 +76,15 @@ export async function createInvite(
     authorize(ctx.actor, invitePolicy.create, { role: access.role, grants: input.role });
     const token = newSecret(INVITE_PREFIX);
     const hours = input.expiresInHours ?? ctx.deps.settings.inviteTtlHours;
+    const createdAt = nowIso(ctx.deps);
     const row: InviteRow = {
       id: newId(),
       workspaceId: access.workspace.id,
       role: input.role,
       email: input.email === undefined ? null : normalizeEmail(input.email),
       createdBy: ctx.actor.userId,
-      createdAt: nowIso(ctx.deps),
-      expiresAt: isoAfter(ctx.deps, hours * 3_600_000),
+      createdAt,
+      expiresAt: isoAfter(createdAt, hours * 3_600_000),
       acceptedAt: null,
       acceptedBy: null,
       revokedAt: null,

@@ -19,7 +19,7 @@ const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
 export async function createSession(db: Kysely<DB>, ctx: PublicCtx, userId: string): Promise<NewSession> {
   const token = newSecret(SESSION_PREFIX);
   const now = nowIso(ctx.deps);
-  const expiresAt = isoAfter(ctx.deps, ctx.deps.settings.sessionTtlHours * 3_600_000);
+  const expiresAt = isoAfter(now, ctx.deps.settings.sessionTtlHours * 3_600_000);
   await db
     .insertInto('sessions')
     .values({
