@@ -5,3 +5,4 @@ export {
   LIFECYCLE_ACTIONS, LIFECYCLE_TRANSITIONS, allowedActions, nextState,
   type LifecycleAction, type LifecycleTransition, type NextStateResult,
 } from './transitions.js';
+export { approvalHash, approvalText } from './approval-hash.js';
