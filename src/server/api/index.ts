@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiInstance } from './api-instance.js';
 import { API_PREFIX } from './route-table.js';
+import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { inviteRoutes } from './routes/invites.js';
 import { meRoutes } from './routes/me.js';
 import { memberRoutes } from './routes/members.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { searchRoutes } from './routes/search.js';
 import { setupRoutes } from './routes/setup.js';
 import { specContentRoutes } from './routes/spec-content.js';
@@ -21,6 +23,7 @@ const ROUTE_MODULES: readonly ((app: ApiInstance) => void)[] = [
   meRoutes,
   tokenRoutes,
   workspaceRoutes,
+  auditRoutes,
   memberRoutes,
   inviteRoutes,
   templateRoutes,
@@ -28,6 +31,7 @@ const ROUTE_MODULES: readonly ((app: ApiInstance) => void)[] = [
   specRoutes,
   specContentRoutes,
   specRevisionRoutes,
+  notificationRoutes,
 ];
 
 export async function registerApi(app: FastifyInstance): Promise<void> {

@@ -168,6 +168,115 @@ export interface AuditEventsTable {
   createdAt: string;
 }
 
+export type NotificationKind = 'mention' | 'review_requested' | 'verdict' | 'reminder' | 'decision';
+
+export interface NotificationsTable {
+  id: string;
+  workspaceId: string;
+  userId: string;
+  kind: NotificationKind;
+  specId: string | null;
+  actorId: string | null;
+  /** JSON object text. */
+  detailsJson: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export type SuggestionState = 'open' | 'accepted' | 'dismissed';
+
+export interface CommentThreadsTable {
+  id: string;
+  workspaceId: string;
+  specId: string;
+  authorId: string;
+  sectionPath: string;
+  quote: string | null;
+  quoteOffset: number | null;
+  anchoredRevision: number;
+  blockingAt: string | null;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  suggestion: string | null;
+  suggestionState: SuggestionState | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  appliedRevision: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CommentsTable {
+  id: string;
+  threadId: string;
+  authorId: string;
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+}
+
+export type ReviewerRole = 'required' | 'optional';
+export type Verdict = 'approved' | 'changes_requested' | 'rejected';
+
+/** One version of a spec: its own status, reviewers, approvals and decision. */
+export interface SpecVersionsTable {
+  id: string;
+  specId: string;
+  number: number;
+  status: string;
+  startRevision: number;
+  firstRequestedAt: string | null;
+  requestedAt: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  decisionSummary: string | null;
+  decidedRevision: number | null;
+  approvedHash: string | null;
+  supersededBy: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SpecReviewersTable {
+  id: string;
+  versionId: string;
+  specId: string;
+  userId: string;
+  role: ReviewerRole;
+  dueAt: string | null;
+  assignedBy: string;
+  assignedAt: string;
+  remindedAt: string | null;
+}
+
+export interface SpecReviewsTable {
+  id: string;
+  versionId: string;
+  specId: string;
+  reviewerId: string;
+  verdict: Verdict;
+  revision: number;
+  /** core approvalHash of the content the verdict was given on. */
+  contentHash: string;
+  summary: string | null;
+  signedAt: string | null;
+  signatureMeaning: string | null;
+  createdAt: string;
+  dismissedAt: string | null;
+}
+
+export interface ReviewPoliciesTable {
+  /** A workspace id (the workspace default) or a spec id (that spec's override). */
+  scopeId: string;
+  workspaceId: string;
+  /** JSON object text. */
+  settingsJson: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
 export interface DB {
   instanceSettings: InstanceSettingsTable;
   users: UsersTable;
@@ -183,4 +292,11 @@ export interface DB {
   labels: LabelsTable;
   specLabels: SpecLabelsTable;
   auditEvents: AuditEventsTable;
+  specVersions: SpecVersionsTable;
+  specReviewers: SpecReviewersTable;
+  specReviews: SpecReviewsTable;
+  reviewPolicies: ReviewPoliciesTable;
+  notifications: NotificationsTable;
+  commentThreads: CommentThreadsTable;
+  comments: CommentsTable;
 }

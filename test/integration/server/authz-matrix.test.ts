@@ -5,6 +5,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { RouteAccess, RouteEntry } from '../../../src/server/api/route-table.js';
 import type { Role } from '../../../src/server/db/index.js';
 import { roleAtLeast, scopeAllows } from '../../../src/server/policies/index.js';
+import { notify } from '../../../src/server/services/notifications/index.js';
 import { ApiClient, describeEachDatabase, useTestServer, type TestServer } from '../harness.js';
 import { TEST_PASSWORD, type SignedInUser } from '../harness-server.js';
 
@@ -96,6 +97,7 @@ const CASES: Record<string, MatrixCase> = {
   'PATCH /api/v1/workspaces/:ws': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}`, body: { name: 'Matrix' } }) },
   'DELETE /api/v1/workspaces/:ws': { ok: 204, request: async (fx) => ({ path: `/api/v1/workspaces/${await fx.freshWorkspace()}` }) },
   'GET /api/v1/workspaces/:ws/audit-events': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/audit-events` }) },
+  'GET /api/v1/audit': { ok: 200, request: () => ({ path: '/api/v1/audit' }) },
   'GET /api/v1/workspaces/:ws/members': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/members` }) },
   'POST /api/v1/workspaces/:ws/members': {
     ok: 201,
@@ -172,7 +174,21 @@ const CASES: Record<string, MatrixCase> = {
     ok: 200,
     request: async (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${(await fx.freshSpec()).number}/revisions/1/restore` }),
   },
+  'GET /api/v1/notifications': { ok: 200, request: () => ({ path: '/api/v1/notifications?unread=true' }) },
+  'POST /api/v1/notifications/read-all': { ok: 200, request: () => ({ path: '/api/v1/notifications/read-all' }) },
+  'POST /api/v1/notifications/:id/read': { ok: 204, request: async (fx, actor) => ({ path: `/api/v1/notifications/${await freshNotification(fx, actor)}/read` }) },
+  'POST /api/v1/notifications/:id/unread': { ok: 204, request: async (fx, actor) => ({ path: `/api/v1/notifications/${await freshNotification(fx, actor)}/unread` }) },
 };
+
+/** A new notification of the actor's user (the owner's for tokens and anonymous callers), made by notify(). */
+async function freshNotification(fx: Fixture, actor: Actor): Promise<string> {
+  const userId = (sessionUser(fx, actor) ?? fx.users.owner).id;
+  const { db } = fx.server.app.deps;
+  const membership = await db.selectFrom('memberships').select('workspaceId').where('userId', '=', userId).executeTakeFirstOrThrow();
+  await notify(db, { workspaceId: membership.workspaceId, userIds: [userId], kind: 'reminder', specId: null, actorId: null });
+  const row = await db.selectFrom('notifications').select('id').where('userId', '=', userId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+  return row.id;
+}
 
 function sessionUser(fx: Fixture, actor: Actor): SignedInUser | null {
   return actor === 'viewer' || actor === 'editor' || actor === 'admin' || actor === 'owner' || actor === 'outsider' ? fx.users[actor] : null;
