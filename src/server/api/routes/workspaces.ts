@@ -1,22 +1,8 @@
 import { Type } from 'typebox';
-import { listAuditEvents } from '../../services/audit.js';
 import { createWorkspace, deleteWorkspace, getWorkspace, listWorkspaces, updateWorkspace } from '../../services/workspaces.js';
 import type { ApiInstance } from '../api-instance.js';
 import { actorCtx } from '../request-context.js';
 import { NoContent, Nullable, PageOf, PageQuery, PersonName, Strict, WorkspaceKey, WorkspaceParams, WorkspaceViewSchema } from '../schemas.js';
-
-const AuditEventSchema = Type.Object({
-  id: Type.String(),
-  workspaceId: Nullable(Type.String()),
-  actorId: Nullable(Type.String()),
-  actorTokenId: Nullable(Type.String()),
-  action: Type.String(),
-  targetType: Type.String(),
-  targetId: Type.String(),
-  before: Type.Unknown(),
-  after: Type.Unknown(),
-  createdAt: Type.String(),
-});
 
 export function workspaceRoutes(app: ApiInstance): void {
   app.get(
@@ -76,20 +62,5 @@ export function workspaceRoutes(app: ApiInstance): void {
       await deleteWorkspace(actorCtx(request), request.params.ws);
       return reply.code(204).send(null);
     },
-  );
-
-  app.get(
-    '/workspaces/:ws/audit-events',
-    {
-      schema: {
-        tags: ['workspaces'],
-        summary: 'Audit trail of the workspace, newest first',
-        params: WorkspaceParams,
-        querystring: PageQuery,
-        response: { 200: PageOf(AuditEventSchema) },
-      },
-      config: { access: { auth: 'user', scope: 'read', minRole: 'admin' } },
-    },
-    (request) => listAuditEvents(actorCtx(request), request.params.ws, request.query),
   );
 }
