@@ -94,7 +94,7 @@ describeEachDatabase('audit trail API', (database) => {
     expectProblem(await outsider.get(`/api/v1/audit?workspace=${ws}`), 404, 'not_found');
   });
 
-  it('is append-only: no route changes or deletes it', async () => {
+  it('is append-only: no route changes or deletes it', () => {
     const routes = server().app.routeTable.filter((r) => r.url.includes('audit'));
     expect(routes.map((r) => r.method)).toEqual(['GET', 'GET']);
   });

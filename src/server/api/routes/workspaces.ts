@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { createWorkspace, deleteWorkspace, getWorkspace, listWorkspaces, updateWorkspace } from '../../services/workspaces.js';
 import type { ApiInstance } from '../api-instance.js';
 import { actorCtx } from '../request-context.js';
-import { NoContent, Nullable, PageOf, PageQuery, PersonName, Strict, WorkspaceKey, WorkspaceParams, WorkspaceViewSchema } from '../schemas.js';
+import { NoContent, PageOf, PageQuery, PersonName, Strict, WorkspaceKey, WorkspaceParams, WorkspaceViewSchema } from '../schemas.js';
 
 export function workspaceRoutes(app: ApiInstance): void {
   app.get(
