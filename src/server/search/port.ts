@@ -59,8 +59,12 @@ export interface SearchPage {
 }
 
 export interface SearchIndex {
-  /** Replace all indexed sections of one spec, inside the caller's transaction. */
-  indexSpec(trx: Transaction<DB>, spec: { id: string; workspaceId: string }, doc: SpecDocument): Promise<void>;
+  /**
+   * Replace all indexed sections of one spec, inside the caller's transaction. `previous`: the
+   * version the index holds for this spec right now, when the caller knows it (the revision a
+   * conditional update just replaced); only the sections that differ from it are then written.
+   */
+  indexSpec(trx: Transaction<DB>, spec: { id: string; workspaceId: string }, doc: SpecDocument, previous?: SpecDocument): Promise<void>;
   /** Drop a spec from the index (soft delete); indexSpec again on restore. */
   removeSpec(trx: Transaction<DB>, specId: string): Promise<void>;
   search(db: Kysely<DB>, query: SearchQuery): Promise<SearchPage>;

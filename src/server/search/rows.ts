@@ -1,8 +1,9 @@
 // Writing the index is the same SQL in both dialects: search_sections rows (SQLite's FTS5 triggers
 // and PostgreSQL's generated tsvector column follow from them).
 import { sql, type QueryExecutorProvider } from 'kysely';
+import type { SpecDocument } from '../../core/index.js';
 import type { SearchIndex } from './port.js';
-import { indexedSections, type IndexedSection } from './sections.js';
+import { indexedSections, sectionSources, type IndexedSection } from './sections.js';
 
 /** Rows per INSERT: far below both databases' bound-parameter limits (5 per row). */
 const ROWS_PER_INSERT = 500;
@@ -40,10 +41,54 @@ export async function replaceSections(db: QueryExecutorProvider, spec: { id: str
   }
 }
 
+/** What turns the index of one version of a spec into that of another: rows to drop (by path) and rows to add. */
+interface SectionChange {
+  readonly dropPaths: readonly string[];
+  readonly add: readonly IndexedSection[];
+}
+
+/**
+ * The rows that differ between two versions of a spec, by section path (null when a version has
+ * two sections with one path, which only the row diff of replaceSections handles).
+ */
+function sectionChange(previous: SpecDocument, doc: SpecDocument): SectionChange | null {
+  const before = new Map<string, IndexedSection>();
+  for (const { row } of sectionSources(previous)) before.set(row.path, row);
+  const after = sectionSources(doc, previous);
+  if (before.size !== sectionSources(previous).length) return null;
+  const seen = new Set<string>();
+  const dropPaths: string[] = [];
+  const add: IndexedSection[] = [];
+  for (const { row } of after) {
+    if (seen.has(row.path)) return null;
+    seen.add(row.path);
+    const old = before.get(row.path);
+    if (old === row || (old !== undefined && old.title === row.title && old.body === row.body)) continue;
+    if (old !== undefined) dropPaths.push(row.path);
+    add.push(row);
+  }
+  for (const path of before.keys()) if (!seen.has(path)) dropPaths.push(path);
+  return { dropPaths, add };
+}
+
+async function applyChange(db: QueryExecutorProvider, spec: { id: string; workspaceId: string }, change: SectionChange): Promise<void> {
+  for (let i = 0; i < change.dropPaths.length; i += ROWS_PER_INSERT) {
+    await sql`delete from search_sections where spec_id = ${spec.id} and section_path in (${sql.join(change.dropPaths.slice(i, i + ROWS_PER_INSERT))})`.execute(db);
+  }
+  for (let i = 0; i < change.add.length; i += ROWS_PER_INSERT) {
+    const values = change.add.slice(i, i + ROWS_PER_INSERT).map((s) => sql`(${spec.id}, ${spec.workspaceId}, ${s.path}, ${s.title}, ${s.body})`);
+    await sql`insert into search_sections (spec_id, workspace_id, section_path, section_title, body) values ${sql.join(values)}`.execute(db);
+  }
+}
+
 /** indexSpec and removeSpec of both dialects. */
 export const sectionWrites: Pick<SearchIndex, 'indexSpec' | 'removeSpec'> = {
-  async indexSpec(trx, spec, doc) {
-    await replaceSections(trx, spec, indexedSections(doc));
+  async indexSpec(trx, spec, doc, previous) {
+    // The index holds exactly `previous` (the caller's guarantee): write the difference without
+    // reading the rows back. A save usually changes one section of dozens.
+    const change = previous === undefined ? null : sectionChange(previous, doc);
+    if (change !== null) await applyChange(trx, spec, change);
+    else await replaceSections(trx, spec, indexedSections(doc));
   },
 
   async removeSpec(trx, specId) {

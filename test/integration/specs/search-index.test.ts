@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
+import { parse } from '../../../src/core/index.js';
+import { indexedSections } from '../../../src/server/search/index.js';
 import { describeEachDatabase, ownerSession, useTestServer, type ApiClient } from '../harness.js';
 import { createSpec, postEdit, putContent, specsPath } from './helpers.js';
 
@@ -47,5 +50,33 @@ describeEachDatabase('specs: the search index follows every content change', (da
     expect((await owner.post(specsPath(ws, spec.number, 'revisions', 1, 'restore'))).status).toBe(200);
     expect(await hits('wombat')).toEqual([]);
     expect((await hits('zanzibar')).map((h) => h.specId)).toContain(spec.id);
+  });
+
+  // Saves re-index only the sections that changed from the replaced revision: after every kind of
+  // change the stored rows must equal a full re-index of the new text.
+  it('after each save the rows equal a full re-index (changed, added, removed, renamed, duplicate sections)', async () => {
+    const texts = [
+      '# Index plan\n\nIntro text.\n\n## Scope\nAlpha.\n\n## Risks\nBeta.\n\n### Detail\nGamma.\n',
+      '# Index plan\n\nIntro text.\n\n## Scope\nAlpha changed.\n\n## Risks\nBeta.\n\n### Detail\nGamma.\n',
+      '# Index plan\n\nIntro text.\n\n## Scope\nAlpha changed.\n\n## Risks\nBeta.\n\n### Detail\nGamma.\n\n## Added\nDelta.\n',
+      '# Renamed plan\n\n## Scope\nAlpha changed.\n\n## Hazards\nBeta.\n\n### Detail\nGamma.\n\n## Added\nDelta.\n',
+      '# Renamed plan\n\n## Scope\nAlpha changed.\n\n## Scope\nTwin.\n\n## Scope\nTriplet.\n',
+      '# Renamed plan\n\n## Scope\nAlpha changed.\n\n## Scope\nTwin <!-- hidden --> now.\n',
+      '## \n\nEmpty heading.\n\n## Scope\nAlpha.\n',
+      'Only a preamble.\n',
+      '# Index plan\n\nIntro text.\n\n## Scope\nAlpha.\n\n## Risks\nBeta.\n\n### Detail\nGamma.\n',
+    ];
+    const spec = await createSpec(owner, ws, { markdown: texts[0] ?? '' });
+    let etag = spec.etag;
+    const db = server().app.database.db;
+    for (const text of texts.slice(1)) {
+      const res = await putContent(owner, ws, spec.number, text, etag);
+      expect(res.status, res.text).toBe(200);
+      etag = res.headers.get('etag') ?? '';
+      const { rows } = await sql<{ path: string; title: string; body: string }>`
+        select section_path as "path", section_title as "title", body as "body" from search_sections where spec_id = ${spec.id}`.execute(db);
+      const sort = (a: { path: string; body: string }, b: { path: string; body: string }): number => a.path.localeCompare(b.path) || a.body.localeCompare(b.body);
+      expect([...rows].sort(sort), text).toEqual([...indexedSections(parse(text))].sort(sort));
+    }
   });
 });

@@ -83,6 +83,9 @@ export async function commitContent(ctx: ActorCtx, change: ContentChange): Promi
     lintWarnings: analysis.summary.warnings,
     updatedAt: now,
   };
+  // The revision being replaced, parsed, when cached: its sections are what the search index holds
+  // once the conditional update below succeeds, so only the changed sections are re-indexed.
+  const previous = revisionCache(ctx.deps.db).get(spec.id, spec.revision)?.doc;
   await ctx.deps.db.transaction().execute(async (trx) => {
     const updated = await updateContent(trx, spec.id, spec.revision, content, next.title, next.revision, next.completeness, next.lintErrors, next.lintWarnings, now);
     if (Number(updated.numAffectedRows ?? 0) !== 1) {
@@ -91,7 +94,7 @@ export async function commitContent(ctx: ActorCtx, change: ContentChange): Promi
       throw etagMismatch(spec.id, current.revision);
     }
     await insertRevision(trx, newId(), spec.id, next.revision, ctx.actor.userId, now, change.summary, content);
-    await searchIndexOf(trx).indexSpec(trx, { id: spec.id, workspaceId: spec.workspaceId }, analysis.doc);
+    await searchIndexOf(trx).indexSpec(trx, { id: spec.id, workspaceId: spec.workspaceId }, analysis.doc, previous);
     await change.alsoInTransaction?.(trx);
   });
   return { loaded: { ...loaded, spec: next }, current: revisionCache(ctx.deps.db).put(spec.id, next.revision, analysis.doc, analysis.lint) };
