@@ -5,6 +5,7 @@ import { recordAudit } from './audit.js';
 import { nowIso, type Actor, type ActorCtx, type ServiceDeps } from './context.js';
 import { pageWindow, toPage, type Page, type PageRequest } from './pagination.js';
 import { newId, newSecret, sha256Hex } from './secrets.js';
+import { tokenCache } from './token-cache.js';
 
 export interface ApiToken {
   readonly id: string;
@@ -125,22 +126,43 @@ export async function revokeToken(ctx: ActorCtx, id: string): Promise<void> {
     await trx.updateTable('apiTokens').set({ revokedAt: nowIso(ctx.deps) }).where('id', '=', id).execute();
     await recordAudit(trx, ctx, { workspaceId: null, action: 'token.revoked', targetType: 'api_token', targetId: id, before: { name: token.name } });
   });
+  // After the commit: a lookup that read the row before it cannot put it back (see TokenCache).
+  tokenCache(ctx.deps.db).dropToken(id);
 }
 
-/** The actor behind a bearer secret, or null when it is unknown, expired or revoked. */
+/**
+ * The actor behind a bearer secret, or null when it is unknown, expired or revoked. Tokens that
+ * authenticated are remembered (token-cache.ts), so a request with a known token makes no query;
+ * revocation drops the entry before it answers, so the next request is refused.
+ */
 export async function authenticateToken(deps: ServiceDeps, secret: string): Promise<Actor | null> {
   if (!secret.startsWith(TOKEN_PREFIX)) return null;
   const now = deps.clock.now();
-  const row = await deps.db
-    .selectFrom('apiTokens')
-    .innerJoin('users', 'users.id', 'apiTokens.userId')
-    .select(['apiTokens.id', 'apiTokens.userId', 'apiTokens.scopes', 'apiTokens.expiresAt', 'apiTokens.revokedAt', 'apiTokens.lastUsedAt', 'users.disabledAt'])
-    .where('apiTokens.tokenHash', '=', sha256Hex(secret))
-    .executeTakeFirst();
-  if (row === undefined || row.revokedAt !== null || row.disabledAt !== null) return null;
-  if (row.expiresAt !== null && row.expiresAt <= now.toISOString()) return null;
-  if (row.lastUsedAt === null || now.getTime() - Date.parse(row.lastUsedAt) > LAST_USED_RESOLUTION_MS) {
-    await deps.db.updateTable('apiTokens').set({ lastUsedAt: now.toISOString() }).where('id', '=', row.id).execute();
+  const nowIsoText = now.toISOString();
+  const cache = tokenCache(deps.db);
+  const secretHash = sha256Hex(secret);
+  let entry = cache.get(secretHash);
+  if (entry === undefined) {
+    const startedAt = cache.begin();
+    const row = await deps.db
+      .selectFrom('apiTokens')
+      .innerJoin('users', 'users.id', 'apiTokens.userId')
+      .select(['apiTokens.id', 'apiTokens.userId', 'apiTokens.scopes', 'apiTokens.expiresAt', 'apiTokens.revokedAt', 'apiTokens.lastUsedAt', 'users.disabledAt'])
+      .where('apiTokens.tokenHash', '=', secretHash)
+      .executeTakeFirst();
+    if (row === undefined || row.revokedAt !== null || row.disabledAt !== null) return null;
+    const actor = { userId: row.userId, via: 'token', scopes: parseScopes(row.scopes), sessionId: null, tokenId: row.id } as const;
+    entry = { actor, expiresAt: row.expiresAt, lastUsedMs: row.lastUsedAt === null ? null : Date.parse(row.lastUsedAt) };
+    cache.put(secretHash, entry, startedAt);
   }
-  return { userId: row.userId, via: 'token', scopes: parseScopes(row.scopes), sessionId: null, tokenId: row.id };
+  if (entry.expiresAt !== null && entry.expiresAt <= nowIsoText) {
+    cache.delete(secretHash);
+    return null;
+  }
+  if (entry.lastUsedMs === null || now.getTime() - entry.lastUsedMs > LAST_USED_RESOLUTION_MS) {
+    // Set first: concurrent requests with this token write it once.
+    entry.lastUsedMs = now.getTime();
+    await deps.db.updateTable('apiTokens').set({ lastUsedAt: nowIsoText }).where('id', '=', entry.actor.tokenId).execute();
+  }
+  return entry.actor;
 }

@@ -13,6 +13,11 @@ export interface CachedRevision {
   readonly doc: SpecDocument;
   /** `"markdown":...,"sections":...` of the JSON view, built on first use. */
   jsonFragment: string | null;
+  /**
+   * The whole JSON view as UTF-8 bytes, with the metadata part it was built from: reused while
+   * the metadata (title, labels, status, lint, author name...) serializes to the same text.
+   */
+  jsonBody: { readonly head: string; readonly bytes: Buffer } | null;
   /** Lint against the spec's template version, when computed. */
   lint: LintResult | null;
 }
@@ -34,7 +39,7 @@ class RevisionCache {
 
   put(specId: string, revision: number, doc: SpecDocument, lint: LintResult | null = null): CachedRevision {
     this.drop(specId);
-    const entry: CachedRevision = { revision, content: doc.source, doc, jsonFragment: null, lint };
+    const entry: CachedRevision = { revision, content: doc.source, doc, jsonFragment: null, jsonBody: null, lint };
     if (doc.source.length > MAX_CHARS / 4) return entry;
     this.entries.set(specId, entry);
     this.chars += doc.source.length;

@@ -75,12 +75,18 @@ export function detailOf({ loaded, current }: SpecRead): SpecDetail {
 }
 
 /**
- * The same view as detailOf, serialized; the content part (Markdown and outline, the bulk of it) is
- * serialized once per revision and kept in the cache entry.
+ * The same view as detailOf, serialized to UTF-8. The content part (Markdown and outline, the bulk
+ * of it) is serialized once per revision; the whole body is kept in the cache entry and reused as
+ * long as the metadata part serializes to the same text, so it can never be stale: any change to
+ * what the view shows changes that text (or the revision, which is another entry).
  */
-export function detailJson({ loaded, current }: SpecRead): string {
+export function detailJson({ loaded, current }: SpecRead): Buffer {
   const { spec, labels } = loaded;
-  current.jsonFragment ??= `"markdown":${JSON.stringify(current.content)},"sections":${JSON.stringify(outline(current.doc.sections))}`;
   const head = JSON.stringify({ ...summaryOf(spec, labels), etag: specEtag(spec.id, spec.revision), lint: lintOf(spec) });
-  return `${head.slice(0, -1)},${current.jsonFragment}}`;
+  const cached = current.jsonBody;
+  if (cached !== null && cached.head === head) return cached.bytes;
+  current.jsonFragment ??= `"markdown":${JSON.stringify(current.content)},"sections":${JSON.stringify(outline(current.doc.sections))}`;
+  const bytes = Buffer.from(`${head.slice(0, -1)},${current.jsonFragment}}`, 'utf8');
+  current.jsonBody = { head, bytes };
+  return bytes;
 }
