@@ -4,6 +4,9 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendNotFound } from '../api/problems.js';
 
+// Paths the server owns: never answered with the app's index.html, so a client of the API gets a real 404.
+const SERVER_PATHS = ['/api', '/graphql', '/metrics', '/healthz', '/readyz'];
+
 /**
  * Serves the built web client when `webDir` holds an index.html: its files as they are, and
  * index.html for any other GET of a non-API path (client-side routing). Returns the not-found
@@ -17,7 +20,7 @@ export async function registerWebApp(
   await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
   return (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    const isApi = path.startsWith('/api/') || path === '/api' || path === '/metrics' || path === '/healthz' || path === '/readyz';
+    const isApi = SERVER_PATHS.some((prefix) => path === prefix || path.startsWith(prefix + '/'));
     if (isApi || (request.method !== 'GET' && request.method !== 'HEAD')) return sendNotFound(request, reply);
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   };

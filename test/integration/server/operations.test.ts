@@ -92,6 +92,11 @@ describeEachDatabase('serving the built web client', (database) => {
       const api = await anon.get('/api/v1/not-a-route');
       expect(api.status).toBe(404);
       expect(api.headers.get('content-type')).toMatch(/problem\+json/);
+      for (const path of ['/graphql', '/graphql/x', '/metrics/x', '/api', '/healthz/x']) {
+        const owned = await anon.get(path);
+        expect(owned.status, path).toBe(404);
+        expect(owned.text, path).not.toContain('<div id="app">');
+      }
       const post = await anon.post('/w/SPEC', {});
       expect(post.status).toBe(404);
     } finally {
