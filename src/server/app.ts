@@ -16,6 +16,7 @@ import { createMetrics, registerMetrics, type Metrics } from './http/metrics.js'
 import { registerOpenApiCollector, registerOpenApiRoutes } from './http/openapi.js';
 import { requestIdOf } from './http/request-id.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerStrictJsonParser } from './http/json-body.js';
 import { registerTextGuard } from './http/text-guard.js';
 import { registerWebApp } from './http/web-app.js';
 import { systemClock, type Clock, type ServiceDeps } from './services/context.js';
@@ -80,6 +81,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   // Only JSON bodies: anything else is answered 415 instead of reaching a handler as a string.
   app.removeContentTypeParser('text/plain');
+  registerStrictJsonParser(app);
   await app.register(fastifyCookie);
   collectRouteTable(app, config);
   await registerRateLimit(app, config);

@@ -92,6 +92,16 @@ describeEachDatabase('bad input never causes a 500', (database) => {
     expectProblem(await owner.get(`/api/v1/workspaces/${ws}/members?cursor=%00`), 400, 'nul_character');
   });
 
+  it('a JSON body that is not valid UTF-8 is 400 invalid_utf8, never stored altered', async () => {
+    const before = (await owner.get<{ items: unknown[] }>('/api/v1/workspaces')).body.items.length;
+    const bytes = Buffer.concat([Buffer.from('{"name":"caf'), Buffer.from([0xc3, 0x28]), Buffer.from('","key":"BADUTF"}')]);
+    expectProblem(await owner.request('POST', '/api/v1/workspaces', { rawBody: new Uint8Array(bytes) }), 400, 'invalid_utf8');
+    expect((await owner.get<{ items: unknown[] }>('/api/v1/workspaces')).body.items).toHaveLength(before);
+    const fine = await owner.request('POST', '/api/v1/workspaces', { rawBody: new Uint8Array(Buffer.from('{"name":"café ☕","key":"GOODUTF"}')) });
+    expect(fine.status).toBe(201);
+    expect(fine.body).toMatchObject({ name: 'café ☕' });
+  });
+
   it('deeply nested JSON is refused cleanly', async () => {
     const depth = 20_000;
     const raw = `{"name":${'['.repeat(depth)}${']'.repeat(depth)},"key":"DEEP"}`;
