@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash as oneShotHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -14,7 +14,8 @@ export function newSecret(prefix: string): string {
 
 /** What we store instead of a secret: its SHA-256, hex. */
 export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value, 'utf8').digest('hex');
+  // The one-shot form skips the Hash object: this runs on every API-token request.
+  return oneShotHash('sha256', value, 'hex');
 }
 
 // Algorithm.Argon2id; the package exports a const enum, which isolatedModules cannot import.
