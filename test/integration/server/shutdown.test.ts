@@ -1,12 +1,17 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { describeEachDatabase, type TestDatabase } from '../harness.js';
 
-const MAIN = join(import.meta.dirname, '../../../src/server/main.ts');
+const ROOT = join(import.meta.dirname, '../../..');
+const MAIN = join(ROOT, 'src/server/main.ts');
+// An absolute loader path, so the process can run from any working directory.
+const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 interface LogLine {
   msg?: string;
@@ -16,9 +21,10 @@ interface LogLine {
 }
 
 /** Runs the real entry point (src/server/main.ts through tsx) and follows its JSON log. */
-function startMain(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+function startMain(env: Record<string, string>, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
+    cwd: options.cwd,
+    env: { ...(options.env ?? process.env), HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   }) as unknown as ChildProcessWithoutNullStreams;
   const lines: LogLine[] = [];
@@ -56,7 +62,13 @@ function startMain(env: Record<string, string>) {
   };
 }
 
-describe('server process', () => {
+/** The entry point's environment for a test database (PostgreSQL through DATABASE_URL). */
+function databaseEnv(database: TestDatabase, dataDir: string): Record<string, string> {
+  const config = database.config();
+  return config.dialect === 'postgres' ? { DATA_DIR: dataDir, DATABASE_URL: config.url } : { DATA_DIR: dataDir };
+}
+
+describeEachDatabase('server process', (database) => {
   const dirs: string[] = [];
   afterEach(() => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
@@ -65,7 +77,7 @@ describe('server process', () => {
   it('finishes an in-flight request on SIGTERM, then closes the database and exits 0', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'specboard-main-'));
     dirs.push(dataDir);
-    const proc = startMain({ DATA_DIR: dataDir });
+    const proc = startMain(databaseEnv(database, dataDir));
     const started = await proc.waitFor((l) => l.msg === 'specboard server started');
     const url = new URL(String(started.url));
 
@@ -96,9 +108,49 @@ describe('server process', () => {
     expect(res.status).toBe(201);
     expect(await proc.exited).toBe(0);
     expect(proc.lines.some((l) => l.msg === 'shutdown complete')).toBe(true);
-    // SQLite removes the WAL file when the last connection closes cleanly.
-    expect(existsSync(join(dataDir, 'specboard.db'))).toBe(true);
-    expect(existsSync(join(dataDir, 'specboard.db-wal'))).toBe(false);
+    if (database.dialect === 'sqlite') {
+      // SQLite removes the WAL file when the last connection closes cleanly.
+      expect(existsSync(join(dataDir, 'specboard.db'))).toBe(true);
+      expect(existsSync(join(dataDir, 'specboard.db-wal'))).toBe(false);
+    }
+  });
+
+  it('logs every request as JSON lines carrying the request id the response names', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'specboard-main-'));
+    dirs.push(dataDir);
+    const proc = startMain(databaseEnv(database, dataDir));
+    const started = await proc.waitFor((l) => l.msg === 'specboard server started');
+    const given = await fetch(new URL('/api/v1/setup', String(started.url)), { headers: { 'x-request-id': 'trace-abc-123' } });
+    const generated = await fetch(new URL('/healthz', String(started.url)));
+    const generatedId = generated.headers.get('x-request-id') ?? '';
+    expect(given.headers.get('x-request-id')).toBe('trace-abc-123');
+    expect(generatedId).toMatch(/^[0-9a-f-]{36}$/);
+    for (const id of ['trace-abc-123', generatedId]) {
+      await proc.waitFor((l) => l.reqId === id && l.msg === 'request completed');
+      expect(proc.lines.filter((l) => l.reqId === id).map((l) => l.msg)).toEqual(['incoming request', 'request completed']);
+    }
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited).toBe(0);
+  });
+});
+
+describe('server process configuration', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('starts with zero configuration: SQLite under ./data of the working directory, first-run setup open', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'specboard-zero-'));
+    dirs.push(cwd);
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(DATA_DIR|DATABASE_URL|REDIS_URL|PUBLIC_URL|WEB_DIR)$/.test(key)));
+    const proc = startMain({}, { cwd, env });
+    const started = await proc.waitFor((l) => l.msg === 'specboard server started');
+    const setup = await fetch(new URL('/api/v1/setup', String(started.url)));
+    expect(await setup.json()).toMatchObject({ needed: true });
+    expect(readdirSync(join(cwd, 'data'))).toContain('specboard.db');
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited).toBe(0);
   });
 
   it('refuses to start with invalid configuration, naming the variable', async () => {
