@@ -6,8 +6,8 @@ import { editSpec, lintSpec, replaceContent } from '../../services/specs/index.j
 import type { ApiInstance } from '../api-instance.js';
 import { actorCtx } from '../request-context.js';
 import { Strict } from '../schemas.js';
-import { ContentBody, EditBody, LintSchema, RevisionSummaryText, SpecDetailSchema, SpecParams } from './spec-schemas.js';
-import { ifMatchOf, sendSpec } from './spec-http.js';
+import { ContentBody, EditBody, LintSchema, RevisionSummaryText, SpecDetailSchema, SpecParams, SpecWrittenSchema } from './spec-schemas.js';
+import { ifMatchOf, sendSpec, sendWritten } from './spec-http.js';
 
 const UTF8 = /^utf-?8$/i;
 
@@ -44,11 +44,13 @@ export function specContentRoutes(app: ApiInstance): void {
         schema: {
           tags: ['specs'],
           summary: 'Replace the whole text (a new revision); If-Match with the ETag is required',
-          description: 'Body: raw `text/markdown` (UTF-8), or JSON `{ markdown, summary? }`. 428 without If-Match, 412 etag_mismatch when stale.',
+          description:
+            'Body: raw `text/markdown` (UTF-8), or JSON `{ markdown, summary? }`. 428 without If-Match, 412 etag_mismatch when stale. ' +
+            'Answers the metadata, new ETag and lint summary without the text (GET the spec for its outline); with `markdown` and `sections` only when the stored text differs from the sent text.',
           params: SpecParams,
           querystring: Type.Object({ summary: Type.Optional(RevisionSummaryText) }, Strict),
           body: ContentBody,
-          response: { 200: SpecDetailSchema },
+          response: { 200: SpecWrittenSchema },
         },
         config: { access: { auth: 'user', scope: 'write', minRole: 'editor' } },
       },
@@ -56,7 +58,9 @@ export function specContentRoutes(app: ApiInstance): void {
         const { markdown, summary } = request.body;
         const input = { markdown, summary: summary ?? request.query.summary };
         const read = await replaceContent(actorCtx(request), { workspace: request.params.ws, spec: request.params.spec }, input, ifMatchOf(request));
-        return sendSpec(request, reply, read);
+        // The stored text is what was sent, unless the server had to change it (managed footer
+        // fields): then the client gets the full view with the stored text.
+        return read.current.content === markdown ? sendWritten(reply, read) : sendSpec(request, reply, read);
       },
     );
     done();

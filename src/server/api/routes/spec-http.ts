@@ -1,6 +1,6 @@
 // HTTP details shared by the spec routes: representations (JSON or Markdown), ETags, headers.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { detailJson, ifNoneMatchHolds, specEtag, type SpecRead } from '../../services/specs/index.js';
+import { detailJson, ifNoneMatchHolds, specEtag, writtenJson, type SpecRead } from '../../services/specs/index.js';
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 export const MARKDOWN_TYPE = 'text/markdown; charset=utf-8';
@@ -46,6 +46,12 @@ export function sendSpec(request: FastifyRequest, reply: FastifyReply, read: Spe
   if (status === 200 && inm !== undefined && ifNoneMatchHolds(inm, spec.id, spec.revision)) return reply.code(304).send();
   if (options.markdown === true) return reply.code(status).type(MARKDOWN_TYPE).send(read.current.content);
   return reply.code(status).type(JSON_TYPE).send(detailJson(read));
+}
+
+/** Answers a content write: metadata, new ETag and lint summary, not the text the client just sent. */
+export function sendWritten(reply: FastifyReply, read: SpecRead): FastifyReply {
+  withValidators(reply, read);
+  return reply.code(200).type(JSON_TYPE).send(writtenJson(read));
 }
 
 /** The If-Match header as one string (repeated headers joined as HTTP says). */

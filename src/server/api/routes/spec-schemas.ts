@@ -45,6 +45,18 @@ const SectionNodeSchema = Type.Object({
   children: Type.Array(Type.Unknown({ description: 'Nested sections, same shape' })),
 });
 
+/**
+ * What a content write answers: the detail view without the text and outline the writer just sent;
+ * both are there only when the stored text differs from the sent text.
+ */
+export const SpecWrittenSchema = Type.Object({
+  ...SummaryFields,
+  etag: Type.String(),
+  lint: LintSummarySchema,
+  markdown: Type.Optional(Type.String({ description: 'Only when the stored text differs from the sent text' })),
+  sections: Type.Optional(Type.Array(SectionNodeSchema)),
+});
+
 export const SpecDetailSchema = Type.Object({
   ...SummaryFields,
   etag: Type.String(),

@@ -33,10 +33,24 @@ export interface SpecDetail extends SpecSummary {
   readonly sections: readonly SectionNode[];
 }
 
+/** A managed footer field whose hand-edited value the server replaced with the real one. */
+export interface FooterReplacementNotice {
+  readonly field: string;
+  readonly submitted: string;
+  readonly value: string;
+}
+
 /** A spec and exactly the revision its metadata names, parsed. */
 export interface SpecRead {
   readonly loaded: LoadedSpec;
   readonly current: CachedRevision;
+  /** Set by a write whose managed footer fields were replaced (docs/reviews.md). */
+  readonly footerReplaced?: readonly FooterReplacementNotice[];
+}
+
+/** Extra members of a write's answer: `footerReplaced` when the server replaced hand edits. */
+function noticesOf(read: SpecRead): { footerReplaced?: readonly FooterReplacementNotice[] } {
+  return read.footerReplaced === undefined ? {} : { footerReplaced: read.footerReplaced };
 }
 
 export function summaryOf(spec: SpecMeta, labels: readonly string[]): SpecSummary {
@@ -63,6 +77,15 @@ function lintOf(spec: SpecMeta): LintSummary {
   return { score: spec.completeness, errors: spec.lintErrors, warnings: spec.lintWarnings };
 }
 
+/**
+ * What a content write answers, serialized: the detail view without `markdown` and `sections`. The
+ * writer just sent the text; echoing 5 KB or more back (and outlining it) was a tenth of a save's cost.
+ */
+export function writtenJson(read: SpecRead): string {
+  const { spec, labels } = read.loaded;
+  return JSON.stringify({ ...summaryOf(spec, labels), etag: specEtag(spec.id, spec.revision), lint: lintOf(spec), ...noticesOf(read) });
+}
+
 export function detailOf({ loaded, current }: SpecRead): SpecDetail {
   const { spec, labels } = loaded;
   return {
@@ -80,9 +103,10 @@ export function detailOf({ loaded, current }: SpecRead): SpecDetail {
  * long as the metadata part serializes to the same text, so it can never be stale: any change to
  * what the view shows changes that text (or the revision, which is another entry).
  */
-export function detailJson({ loaded, current }: SpecRead): Buffer {
+export function detailJson(read: SpecRead): Buffer {
+  const { loaded, current } = read;
   const { spec, labels } = loaded;
-  const head = JSON.stringify({ ...summaryOf(spec, labels), etag: specEtag(spec.id, spec.revision), lint: lintOf(spec) });
+  const head = JSON.stringify({ ...summaryOf(spec, labels), etag: specEtag(spec.id, spec.revision), lint: lintOf(spec), ...noticesOf(read) });
   const cached = current.jsonBody;
   if (cached !== null && cached.head === head) return cached.bytes;
   current.jsonFragment ??= `"markdown":${JSON.stringify(current.content)},"sections":${JSON.stringify(outline(current.doc.sections))}`;
