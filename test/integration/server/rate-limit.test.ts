@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { expect, it } from 'vitest';
-import { describeEachDatabase, describeWithRedis, startTestServer, useTestServer, type ApiResponse } from '../harness.js';
+import { rateClassOf } from '../../../src/server/api/route-table.js';
+import { describeEachDatabase, describeWithRedis, ownerSession, startTestServer, useTestServer, type ApiResponse } from '../harness.js';
 
 function expect429(res: ApiResponse): void {
   expect(res.status).toBe(429);
@@ -30,6 +31,34 @@ describeEachDatabase('rate limits', (database) => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await server().anonymous().post('/api/v1/setup', body)).status);
     expect(statuses).toEqual([201, 409, 409, 429]);
+  });
+});
+
+describeEachDatabase('rate limits on invites', (database) => {
+  const server = useTestServer(database, { env: { RATE_LIMIT_STRICT: '3' } });
+
+  it('declares the strict class on sign-in, setup, password change and every invite route', () => {
+    const strict = server().app.routeTable.filter((r) => rateClassOf(r.method, r.access) === 'strict').map((r) => `${r.method} ${r.url}`);
+    expect(strict.sort()).toEqual([
+      'GET /api/v1/invites/:token',
+      'POST /api/v1/auth/sign-in',
+      'POST /api/v1/invites/:token/accept',
+      'POST /api/v1/me/password',
+      'POST /api/v1/setup',
+      'POST /api/v1/workspaces/:ws/invites',
+    ]);
+  });
+
+  it('limits creating and accepting invites: 429 with Retry-After after the strict budget', async () => {
+    const { owner, ws } = await ownerSession(server());
+    const created: number[] = [];
+    for (let i = 0; i < 4; i++) created.push((await owner.post(`/api/v1/workspaces/${ws}/invites`, { role: 'viewer' })).status);
+    expect(created.slice(0, 3)).toEqual([201, 201, 201]);
+    expect429(await owner.post(`/api/v1/workspaces/${ws}/invites`, { role: 'viewer' }));
+    const anon = server().anonymous();
+    const accept = () => anon.post('/api/v1/invites/sbi_nope/accept', { name: 'X', email: 'x@example.com', password: 'long enough pw' });
+    for (let i = 0; i < 3; i++) expect((await accept()).status).toBe(404);
+    expect429(await accept());
   });
 });
 
