@@ -3,6 +3,7 @@ import type { ApiInstance } from './api-instance.js';
 import { API_PREFIX } from './route-table.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { commentRoutes } from './routes/comments.js';
 import { inviteRoutes } from './routes/invites.js';
 import { meRoutes } from './routes/me.js';
 import { memberRoutes } from './routes/members.js';
@@ -32,6 +33,7 @@ const ROUTE_MODULES: readonly ((app: ApiInstance) => void)[] = [
   specContentRoutes,
   specRevisionRoutes,
   notificationRoutes,
+  commentRoutes,
 ];
 
 export async function registerApi(app: FastifyInstance): Promise<void> {

@@ -6,3 +6,4 @@ export { membershipPolicy, type MembershipResource } from './membership.js';
 export { invitePolicy, type InviteResource } from './invite.js';
 export { templatePolicy, type TemplateResource } from './template.js';
 export { specPolicy, type SpecResource } from './spec.js';
+export { commentPolicy, authorizeAny, type CommentResource } from './comment.js';

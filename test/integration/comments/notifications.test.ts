@@ -26,14 +26,18 @@ describeEachDatabase('notifications', (database) => {
   let ownerId: string;
   let workspaceId: string;
   let editor: SignedInUser;
+  let viewer: SignedInUser;
+  let ws: string;
 
   beforeAll(async () => {
     const session = await ownerSession(server());
     owner = session.owner;
+    ws = session.ws;
     const me = await owner.get<{ id: string; memberships: { workspaceId: string }[] }>('/api/v1/me');
     ownerId = me.body.id;
     workspaceId = me.body.memberships[0]?.workspaceId ?? '';
     editor = await server().addMember(owner, session.ws, 'editor');
+    viewer = await server().addMember(owner, session.ws, 'viewer');
   });
 
   const db = () => server().app.deps.db;
@@ -77,5 +81,39 @@ describeEachDatabase('notifications', (database) => {
     expect(page1.body.nextCursor).not.toBeNull();
     const page2 = await editor.client.get<InboxBody>(`/api/v1/notifications?limit=2&cursor=${page1.body.nextCursor ?? ''}`);
     expect(page2.body.items[0]?.details.i).toBe(0);
+  });
+
+  it('@mention in a comment notifies the member once (by email or email name), never the author or outsiders; an edit notifies only the newly mentioned', async () => {
+    const spec = await owner.post<{ number: number; id: string; key: string }>(`/api/v1/workspaces/${ws}/specs`, { markdown: '# M\n\n## Scope\nAll of it.\n' });
+    expect(spec.status, spec.text).toBe(201);
+    const threads = `/api/v1/workspaces/${ws}/specs/${spec.body.number}/threads`;
+    const editorName = editor.email.slice(0, editor.email.indexOf('@'));
+    const before = (await editor.client.get<InboxBody>('/api/v1/notifications?unread=true')).body.unreadCount;
+    const opened = await viewer.client.post<{ id: string; comments: { id: string }[] }>(threads, {
+      sectionPath: 'scope',
+      body: `@${editorName} and @${editor.email}, please look. Also @${viewer.email} (me) and @nobody@example.com. mail@${editorName}.example is no mention.`,
+    });
+    expect(opened.status, opened.text).toBe(201);
+    const inbox = await editor.client.get<InboxBody>('/api/v1/notifications?unread=true');
+    expect(inbox.body.unreadCount).toBe(before + 1);
+    expect(inbox.body.items[0]).toMatchObject({
+      kind: 'mention',
+      actor: { id: viewer.id },
+      spec: { id: spec.body.id, key: spec.body.key },
+      details: { threadId: opened.body.id, commentId: opened.body.comments[0]?.id },
+    });
+    expect((await viewer.client.get<InboxBody>('/api/v1/notifications')).body.items.filter((n) => n.kind === 'mention')).toEqual([]);
+    // A reply mentioning the owner notifies the owner; editing it to add the viewer notifies only the viewer.
+    const ownerEmail = (await owner.get<{ email: string }>('/api/v1/me')).body.email;
+    const reply = await editor.client.post<{ comments: { id: string }[] }>(`${threads}/${opened.body.id}/comments`, { body: `cc @${ownerEmail}` });
+    expect(reply.status).toBe(201);
+    const ownerMentions = async () => (await owner.get<InboxBody>('/api/v1/notifications')).body.items.filter((n) => n.kind === 'mention').length;
+    expect(await ownerMentions()).toBe(1);
+    const commentId = reply.body.comments[1]?.id ?? '';
+    const edited = await editor.client.patch(`${threads}/${opened.body.id}/comments/${commentId}`, { body: `cc @${ownerEmail} @${viewer.email}` });
+    expect(edited.status, edited.text).toBe(200);
+    expect(await ownerMentions()).toBe(1);
+    const viewerInbox = await viewer.client.get<InboxBody>('/api/v1/notifications');
+    expect(viewerInbox.body.items.filter((n) => n.kind === 'mention').map((n) => n.details.commentId)).toEqual([commentId]);
   });
 });

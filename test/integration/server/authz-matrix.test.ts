@@ -178,7 +178,49 @@ const CASES: Record<string, MatrixCase> = {
   'POST /api/v1/notifications/read-all': { ok: 200, request: () => ({ path: '/api/v1/notifications/read-all' }) },
   'POST /api/v1/notifications/:id/read': { ok: 204, request: async (fx, actor) => ({ path: `/api/v1/notifications/${await freshNotification(fx, actor)}/read` }) },
   'POST /api/v1/notifications/:id/unread': { ok: 204, request: async (fx, actor) => ({ path: `/api/v1/notifications/${await freshNotification(fx, actor)}/unread` }) },
+  'GET /api/v1/workspaces/:ws/specs/:spec/threads': { ok: 200, request: (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${fx.specNumber}/threads` }) },
+  'POST /api/v1/workspaces/:ws/specs/:spec/threads': { ok: 201, request: (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${fx.specNumber}/threads`, body: { sectionPath: 'overview', body: 'A matrix comment' } }) },
+  'GET /api/v1/workspaces/:ws/specs/:spec/threads/:thread': { ok: 200, request: async (fx) => ({ path: (await freshThread(fx, 'owner')).path }) },
+  'PATCH /api/v1/workspaces/:ws/specs/:spec/threads/:thread': { ok: 200, request: async (fx, actor) => ({ path: (await freshThread(fx, actor)).path, body: { blocking: true } }) },
+  'POST /api/v1/workspaces/:ws/specs/:spec/threads/:thread/resolve': { ok: 200, request: async (fx, actor) => ({ path: `${(await freshThread(fx, actor)).path}/resolve` }) },
+  'POST /api/v1/workspaces/:ws/specs/:spec/threads/:thread/reopen': { ok: 200, request: async (fx, actor) => ({ path: `${(await freshThread(fx, actor)).path}/reopen` }) },
+  'POST /api/v1/workspaces/:ws/specs/:spec/threads/:thread/comments': { ok: 201, request: async (fx) => ({ path: `${(await freshThread(fx, 'owner')).path}/comments`, body: { body: 'A reply' } }) },
+  'PATCH /api/v1/workspaces/:ws/specs/:spec/threads/:thread/comments/:comment': {
+    ok: 200,
+    request: async (fx, actor) => {
+      const thread = await freshThread(fx, actor);
+      return { path: `${thread.path}/comments/${thread.commentId}`, body: { body: 'Edited' } };
+    },
+  },
+  'DELETE /api/v1/workspaces/:ws/specs/:spec/threads/:thread/comments/:comment': {
+    ok: 204,
+    request: async (fx, actor) => {
+      const thread = await freshThread(fx, actor);
+      return { path: `${thread.path}/comments/${thread.commentId}` };
+    },
+  },
+  'POST /api/v1/workspaces/:ws/specs/:spec/threads/:thread/accept': { ok: 200, request: async (fx) => ({ path: `${(await freshThread(fx, 'owner', true)).path}/accept` }) },
+  'POST /api/v1/workspaces/:ws/specs/:spec/threads/:thread/dismiss': { ok: 200, request: async (fx, actor) => ({ path: `${(await freshThread(fx, actor, true)).path}/dismiss` }) },
 };
+
+/**
+ * A new thread opened by the actor's user (the owner's for tokens, anonymous callers and the
+ * outsider, who cannot comment in MATRIX); a suggestion on a spec of its own when `suggestion`.
+ */
+async function freshThread(fx: Fixture, actor: Actor, suggestion = false): Promise<{ path: string; commentId: string }> {
+  const user = sessionUser(fx, actor);
+  const client = user === null || actor === 'outsider' ? fx.users.owner.client : user.client;
+  let spec = fx.specNumber;
+  if (suggestion) {
+    const res = await fx.users.owner.client.post<{ number: number }>(`/api/v1/workspaces/${WS}/specs`, { markdown: '# M\n\n## Scope\nSome text.\n' });
+    if (res.status !== 201) throw new Error(`fixture: creating a spec failed: ${res.text}`);
+    spec = res.body.number;
+  }
+  const body = suggestion ? { sectionPath: 'scope', quote: 'Some', body: 'Better', suggestion: 'More' } : { sectionPath: 'overview', body: 'A matrix thread' };
+  const res = await client.post<{ id: string; comments: { id: string }[] }>(`/api/v1/workspaces/${WS}/specs/${spec}/threads`, body);
+  if (res.status !== 201) throw new Error(`fixture: opening a thread failed: ${res.text}`);
+  return { path: `/api/v1/workspaces/${WS}/specs/${spec}/threads/${res.body.id}`, commentId: res.body.comments[0]?.id ?? '' };
+}
 
 /** A new notification of the actor's user (the owner's for tokens and anonymous callers), made by notify(). */
 async function freshNotification(fx: Fixture, actor: Actor): Promise<string> {
