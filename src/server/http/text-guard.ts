@@ -42,9 +42,20 @@ function checkText(text: string, path: string): AppError | null {
   });
 }
 
+// Bodies a content-type parser has already checked the same way (a whole spec as text/markdown):
+// walking them again would scan every character a second time.
+const checkedBodies = new WeakSet<object>();
+
+/** Marks a parsed body whose every string already passed checkStorableText (the guard skips it). */
+export function markStorableChecked<T extends object>(body: T): T {
+  checkedBodies.add(body);
+  return body;
+}
+
 export function registerTextGuard(app: FastifyInstance): void {
   app.addHook('preValidation', (request, _reply, done) => {
-    const problem = problemIn(request.params, 'path') ?? problemIn(request.query, 'query') ?? problemIn(request.body, 'body');
+    const body = typeof request.body === 'object' && request.body !== null && checkedBodies.has(request.body) ? undefined : request.body;
+    const problem = problemIn(request.params, 'path') ?? problemIn(request.query, 'query') ?? problemIn(body, 'body');
     done(problem ?? undefined);
   });
 }

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { checkStorableText, decodeUtf8Strict } from '../../../core/index.js';
 import { AppError } from '../../errors/index.js';
+import { markStorableChecked } from '../../http/text-guard.js';
 import { editSpec, lintSpec, replaceContent } from '../../services/specs/index.js';
 import type { ApiInstance } from '../api-instance.js';
 import { actorCtx } from '../request-context.js';
@@ -24,7 +25,7 @@ function parseMarkdownBody(request: FastifyRequest, body: Buffer): { markdown: s
   if (!storable.ok) {
     throw new AppError(storable.code, `markdown: ${storable.message}`, { field: 'markdown', in: 'body', line: storable.line, column: storable.column, offset: storable.offset });
   }
-  return { markdown: decoded.text };
+  return markStorableChecked({ markdown: decoded.text });
 }
 
 export function specContentRoutes(app: ApiInstance): void {
