@@ -25,6 +25,11 @@ export default tseslint.config(
     },
   },
   {
+    // The web client runs in the browser; Playwright tests evaluate code there too.
+    files: ['src/web/**/*.{ts,tsx}', 'e2e/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -89,7 +89,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     metricsToken: read.optionalString('METRICS_TOKEN'),
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
-    webDir: resolveFrom(cwd, read.string('WEB_DIR', join(packageRoot, 'src', 'web', 'dist'))),
+    webDir: resolveFrom(cwd, read.string('WEB_DIR', join(packageRoot, 'dist', 'web'))),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

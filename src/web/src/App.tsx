@@ -1,0 +1,69 @@
+// Which screen the current path shows, after the first-run and sign-in gates.
+import { lazy, Suspense, type ReactNode } from 'react';
+import { ApiError } from './api/client';
+import { useMe, useSetupStatus } from './api/queries';
+import { ErrorNote, Loading } from './components/Status';
+import { Layout } from './components/Layout';
+import { matchPath, Redirect, useLocation } from './router';
+import { HistoryScreen } from './screens/History';
+import { Home } from './screens/Home';
+import { InviteScreen } from './screens/Invite';
+import { NewSpec } from './screens/NewSpec';
+import { Setup } from './screens/Setup';
+import { SignIn } from './screens/SignIn';
+import { SpecPage } from './screens/SpecPage';
+
+// CodeMirror is loaded only when someone edits: the spec page bundle stays small.
+const EditorScreen = lazy(() => import('./editor/EditorScreen'));
+
+export function App() {
+  const { pathname } = useLocation();
+  const setup = useSetupStatus();
+  const invite = matchPath('/invites/:token', pathname);
+  const me = useMe();
+
+  if (invite !== null) return <InviteScreen token={invite.token ?? ''} />;
+  if (setup.isPending) return <Loading />;
+  if (setup.data?.needed === true) return <Setup />;
+  if (me.isPending) return <Loading />;
+  if (me.error instanceof ApiError && me.error.status === 401) return <SignIn />;
+  if (me.error !== null) return <ErrorNote error={me.error} />;
+  if (pathname === '/setup' || pathname === '/sign-in') return <Redirect to="/" />;
+
+  const user = me.data;
+  if (pathname === '/') {
+    const first = user.memberships[0];
+    if (first === undefined) {
+      return (
+        <Layout user={user} ws={null}>
+          <p>You are not a member of any workspace yet. Ask an admin for an invite link.</p>
+        </Layout>
+      );
+    }
+    return <Redirect to={`/w/${first.workspaceKey}`} />;
+  }
+
+  const routes: [string, (p: Record<string, string>) => ReactNode][] = [
+    ['/w/:ws', (p) => <Home ws={p.ws ?? ''} />],
+    ['/w/:ws/new', (p) => <NewSpec ws={p.ws ?? ''} />],
+    ['/w/:ws/specs/:n', (p) => <SpecPage ws={p.ws ?? ''} n={p.n ?? ''} />],
+    ['/w/:ws/specs/:n/edit', (p) => <EditorScreen ws={p.ws ?? ''} n={p.n ?? ''} />],
+    ['/w/:ws/specs/:n/history', (p) => <HistoryScreen ws={p.ws ?? ''} n={p.n ?? ''} />],
+  ];
+  for (const [pattern, render] of routes) {
+    const params = matchPath(pattern, pathname);
+    if (params !== null) {
+      return (
+        <Layout user={user} ws={params.ws ?? null}>
+          <Suspense fallback={<Loading />}>{render(params)}</Suspense>
+        </Layout>
+      );
+    }
+  }
+  return (
+    <Layout user={user} ws={null}>
+      <h1>Not found</h1>
+      <p>There is no page at this address.</p>
+    </Layout>
+  );
+}

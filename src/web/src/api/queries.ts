@@ -1,0 +1,88 @@
+// TanStack Query keys and fetchers for every read the screens make.
+import { useQuery } from '@tanstack/react-query';
+import { api, apiWithEtag, query } from './client';
+import type { Invite, LintResult, Me, Page, Revision, SearchHit, SectionNode, Spec, SpecSummary, Template, Workspace } from './types';
+
+export const keys = {
+  setup: ['setup'] as const,
+  me: ['me'] as const,
+  workspace: (ws: string) => ['workspace', ws] as const,
+  specs: (ws: string) => ['specs', ws] as const,
+  spec: (ws: string, n: string) => ['spec', ws, n] as const,
+  lint: (ws: string, n: string) => ['lint', ws, n] as const,
+  revisions: (ws: string, n: string) => ['revisions', ws, n] as const,
+};
+
+/** Path of a spec under /api/v1. */
+export function specPath(ws: string, n: string): string {
+  return `/workspaces/${encodeURIComponent(ws)}/specs/${encodeURIComponent(n)}`;
+}
+
+export function useSetupStatus() {
+  return useQuery({ queryKey: keys.setup, queryFn: () => api<{ needed: boolean }>('/setup') });
+}
+
+export function useMe() {
+  return useQuery({ queryKey: keys.me, queryFn: () => api<Me>('/me'), retry: false });
+}
+
+export function useWorkspace(ws: string) {
+  return useQuery({ queryKey: keys.workspace(ws), queryFn: () => api<Workspace>(`/workspaces/${encodeURIComponent(ws)}`) });
+}
+
+export function useSpecList(ws: string, status: string) {
+  return useQuery({
+    queryKey: [...keys.specs(ws), status],
+    queryFn: () => api<Page<SpecSummary>>(`/workspaces/${encodeURIComponent(ws)}/specs${query({ status, limit: 200 })}`),
+  });
+}
+
+export function useSearch(ws: string, q: string) {
+  return useQuery({
+    queryKey: ['search', ws, q],
+    queryFn: () => api<Page<SearchHit>>(`/search${query({ q, workspace: ws, limit: 50 })}`),
+    enabled: q.trim() !== '',
+  });
+}
+
+export function useTemplates(ws: string) {
+  return useQuery({ queryKey: ['templates', ws], queryFn: () => api<Page<Template>>(`/workspaces/${encodeURIComponent(ws)}/templates`) });
+}
+
+/** The spec with its ETag (the JSON body carries it too). */
+export function useSpec(ws: string, n: string) {
+  return useQuery({ queryKey: keys.spec(ws, n), queryFn: async () => (await apiWithEtag<Spec>(specPath(ws, n))).data });
+}
+
+export function useLint(ws: string, n: string) {
+  return useQuery({ queryKey: keys.lint(ws, n), queryFn: () => api<LintResult>(`${specPath(ws, n)}/lint`) });
+}
+
+export function useRevisions(ws: string, n: string) {
+  return useQuery({ queryKey: keys.revisions(ws, n), queryFn: () => api<Page<Revision>>(`${specPath(ws, n)}/revisions${query({ limit: 200 })}`) });
+}
+
+export function useDiff(ws: string, n: string, from: number | null, to: number | null) {
+  return useQuery({
+    queryKey: ['diff', ws, n, from, to],
+    queryFn: () => api<{ unified: string }>(`${specPath(ws, n)}/diff${query({ from, to, format: 'unified' })}`),
+    enabled: from !== null && to !== null && from !== to,
+  });
+}
+
+export function useInvite(token: string) {
+  return useQuery({ queryKey: ['invite', token], queryFn: () => api<Invite>(`/invites/${encodeURIComponent(token)}`), retry: false });
+}
+
+/** Heading line (1-based) -> section path, for anchors in rendered Markdown. */
+export function headingPaths(sections: SectionNode[]): Map<number, string> {
+  const map = new Map<number, string>();
+  const walk = (nodes: SectionNode[]) => {
+    for (const node of nodes) {
+      map.set(node.line, node.path);
+      walk(node.children);
+    }
+  };
+  walk(sections);
+  return map;
+}

@@ -1,0 +1,119 @@
+// Shapes of the REST answers the client reads (see /api/v1/openapi.json).
+
+export type Role = 'owner' | 'admin' | 'editor' | 'viewer';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface Me extends User {
+  memberships: { workspaceId: string; workspaceKey: string; workspaceName: string; role: Role }[];
+}
+
+export interface Workspace {
+  id: string;
+  key: string;
+  name: string;
+  role: Role;
+  permissions: Record<'update' | 'delete' | 'manageMembers' | 'manageInvites' | 'manageTemplates' | 'readAudit', boolean>;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Template {
+  id: string;
+  name: string;
+  description: string;
+  builtin: boolean;
+  currentVersion: number;
+}
+
+export interface SpecSummary {
+  id: string;
+  workspaceId: string;
+  key: string;
+  number: number;
+  title: string;
+  status: string;
+  author: { id: string; name: string };
+  labels: string[];
+  templateId: string;
+  templateVersion: number;
+  revision: number;
+  completeness: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SectionNode {
+  path: string;
+  title: string;
+  level: number;
+  line: number;
+  children: SectionNode[];
+}
+
+export interface Spec extends SpecSummary {
+  etag: string;
+  lint: { score: number; errors: number; warnings: number };
+  markdown: string;
+  sections: SectionNode[];
+}
+
+export interface LintFinding {
+  ruleId: string;
+  severity: string;
+  message: string;
+  sectionPath: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface LintResult {
+  revision: number;
+  score: number;
+  errors: number;
+  warnings: number;
+  findings: LintFinding[];
+  sections: { path: string; score: number; blanks: number; unfilled: number; missing: boolean }[];
+}
+
+export interface Revision {
+  number: number;
+  author: { id: string; name: string };
+  createdAt: string;
+  summary: string;
+}
+
+export interface SearchHit {
+  specId: string;
+  key: string;
+  title: string;
+  sectionPath: string;
+  sectionTitle: string;
+  snippet: { text: string; match: boolean }[];
+  status: string;
+  updatedAt: string;
+}
+
+export interface Invite {
+  workspace: { key: string; name: string };
+  role: Role;
+  email: string | null;
+  expiresAt: string;
+}
+
+export const STATUSES = ['draft', 'in_review', 'changes_requested', 'approved', 'rejected', 'withdrawn', 'superseded'] as const;
+
+/** Whether a role may change specs (editors and up). */
+export function canWrite(role: Role | undefined): boolean {
+  return role === 'owner' || role === 'admin' || role === 'editor';
+}

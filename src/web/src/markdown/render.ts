@@ -1,0 +1,63 @@
+// Spec Markdown to safe HTML. Two independent guards, so a spec can never run script:
+// markdown-it with raw HTML disabled (and its link check refusing javascript:/vbscript:/data: URLs),
+// then DOMPurify over the result. GFM tables are markdown-it's own; task lists are added below.
+import DOMPurify from 'dompurify';
+import MarkdownIt, { type StateCore } from 'markdown-it';
+
+interface RenderEnv {
+  /** Source line (1-based) of each heading -> its section path (from the spec's outline). */
+  headingPaths?: Map<number, string>;
+}
+
+const TASK = /^\[([ xX])\](?=\s|$)\s?/;
+
+function taskLists(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 2; i < tokens.length; i++) {
+    const inline = tokens[i];
+    if (inline?.type !== 'inline' || tokens[i - 1]?.type !== 'paragraph_open' || tokens[i - 2]?.type !== 'list_item_open') continue;
+    const first = inline.children?.[0];
+    const match = first?.type === 'text' ? TASK.exec(first.content) : null;
+    if (first === undefined || match === null) continue;
+    first.content = first.content.slice(match[0].length);
+    const box = new state.Token('task_checkbox', 'input', 0);
+    box.meta = { checked: match[1] !== ' ' };
+    inline.children?.unshift(box);
+    tokens[i - 2]?.attrJoin('class', 'task-item');
+  }
+}
+
+function headingIds(state: StateCore): void {
+  const paths = (state.env as RenderEnv).headingPaths;
+  if (paths === undefined) return;
+  for (const token of state.tokens) {
+    if (token.type !== 'heading_open' || token.map === null) continue;
+    const path = paths.get(token.map[0] + 1);
+    if (path !== undefined) token.attrSet('id', sectionAnchor(path));
+  }
+}
+
+const md = MarkdownIt({ html: false, linkify: false, typographer: false });
+md.core.ruler.push('task_lists', taskLists);
+md.core.ruler.push('heading_ids', headingIds);
+md.renderer.rules.task_checkbox = (tokens, idx) => {
+  const checked = (tokens[idx]?.meta as { checked: boolean } | undefined)?.checked === true;
+  return `<input type="checkbox" disabled${checked ? ' checked' : ''} aria-label="${checked ? 'Done' : 'To do'}"> `;
+};
+
+/** The element id of a section's heading on the spec page (paths are slugs joined by "/"). */
+export function sectionAnchor(path: string): string {
+  return `sec-${path}`;
+}
+
+/** Sanitized HTML for a spec's Markdown; `headingPaths` gives headings their section anchors. */
+export function renderMarkdown(markdown: string, headingPaths?: Map<number, string>): string {
+  const env: RenderEnv = { headingPaths };
+  const html = md.render(markdown, { ...env });
+  return DOMPurify.sanitize(html, {
+    USE_PROFILES: { html: true },
+    FORBID_TAGS: ['style', 'form', 'iframe', 'object', 'embed'],
+    FORBID_ATTR: ['style'],
+    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|\/(?!\/)|\.{0,2}\/?[^:]*$)/i,
+  });
+}
