@@ -8,6 +8,8 @@ import { inviteRoutes } from './routes/invites.js';
 import { meRoutes } from './routes/me.js';
 import { memberRoutes } from './routes/members.js';
 import { notificationRoutes } from './routes/notifications.js';
+import { reviewPolicyRoutes } from './routes/review-policy.js';
+import { reviewRoutes } from './routes/reviews.js';
 import { searchRoutes } from './routes/search.js';
 import { setupRoutes } from './routes/setup.js';
 import { specContentRoutes } from './routes/spec-content.js';
@@ -32,6 +34,8 @@ const ROUTE_MODULES: readonly ((app: ApiInstance) => void)[] = [
   specRoutes,
   specContentRoutes,
   specRevisionRoutes,
+  reviewRoutes,
+  reviewPolicyRoutes,
   notificationRoutes,
   commentRoutes,
 ];

@@ -6,4 +6,5 @@ export { membershipPolicy, type MembershipResource } from './membership.js';
 export { invitePolicy, type InviteResource } from './invite.js';
 export { templatePolicy, type TemplateResource } from './template.js';
 export { specPolicy, type SpecResource } from './spec.js';
+export { reviewPolicy, type ReviewResource } from './review.js';
 export { commentPolicy, authorizeAny, type CommentResource } from './comment.js';

@@ -10,6 +10,7 @@ import { ifMatchHolds, specEtag } from './refs.js';
 import { reusableQuery } from './reusable-query.js';
 import { revisionCache } from './revision-cache.js';
 import { searchIndexOf } from '../../search/index.js';
+import { assertUnlocked, dismissStaleApprovals, keepFooterTrue } from '../reviews/content-hooks.js';
 import type { SpecRead } from './views.js';
 
 /** Refuses text the database could not store exactly, naming line and column of the first problem. */
@@ -69,8 +70,11 @@ export interface ContentChange {
  * the other gets etag_mismatch and nothing is lost. The search index follows in the same transaction.
  */
 export async function commitContent(ctx: ActorCtx, change: ContentChange): Promise<SpecRead> {
-  const { loaded, analysis } = change;
+  const { loaded } = change;
   const { spec } = loaded;
+  // Review workflow: approved versions are locked; hand edits of managed footer fields are replaced.
+  assertUnlocked(spec);
+  const { analysis, replaced } = await keepFooterTrue(ctx, spec, change.analysis);
   const content = analysis.doc.source;
   requireStorable(content);
   const now = nowIso(ctx.deps);
@@ -95,7 +99,9 @@ export async function commitContent(ctx: ActorCtx, change: ContentChange): Promi
     }
     await insertRevision(trx, newId(), spec.id, next.revision, ctx.actor.userId, now, change.summary, content);
     await searchIndexOf(trx).indexSpec(trx, { id: spec.id, workspaceId: spec.workspaceId }, analysis.doc, previous);
+    await dismissStaleApprovals(trx, ctx, spec, analysis.doc);
     await change.alsoInTransaction?.(trx);
   });
-  return { loaded: { ...loaded, spec: next }, current: revisionCache(ctx.deps.db).put(spec.id, next.revision, analysis.doc, analysis.lint) };
+  const current = revisionCache(ctx.deps.db).put(spec.id, next.revision, analysis.doc, analysis.lint);
+  return replaced.length === 0 ? { loaded: { ...loaded, spec: next }, current } : { loaded: { ...loaded, spec: next }, current, footerReplaced: replaced };
 }
