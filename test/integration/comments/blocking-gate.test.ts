@@ -46,5 +46,10 @@ describeEachDatabase('comments: blocking threads and the approval gate', (databa
     expect(approved.status, approved.text).toBe(200);
     expect(JSON.stringify(approved.body)).not.toContain('blocking_threads');
     expect((await getSpec(owner, ws, spec.number)).body.status).toBe('approved');
+    // Comments go on after approval, but a suggestion cannot change the locked version.
+    const late = await openThread(reviewer.client, ws, spec.number, { sectionPath: 'scope', quote: 'Everything', body: 'For v2', suggestion: 'Most things' });
+    expectProblem(await threadAction(editor.client, ws, spec.number, late.id, 'accept'), 423, 'spec_locked');
+    const after = await reviewer.client.get<{ suggestion: { state: string } }>(`${specsPath(ws, spec.number, 'threads')}/${late.id}`);
+    expect(after.body.suggestion.state).toBe('open');
   });
 });

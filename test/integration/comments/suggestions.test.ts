@@ -43,6 +43,10 @@ describeEachDatabase('comments: suggestions', (database) => {
     expect(res.headers.get('etag')).toBe(res.body.etag);
     expect(res.body.thread).toMatchObject({ resolved: true, suggestion: { state: 'accepted', decidedBy: { id: editor.id }, appliedRevision: spec.revision + 1 } });
     expect(await getMarkdown(owner, ws, spec.number)).toBe(BASE.replace('30 days', '60 days\r\nafter delivery'));
+    // The applied suggestion is anchored to the text it put there, not flagged outdated.
+    const applied = BASE.replace('30 days', '60 days\r\nafter delivery');
+    expect(res.body.thread.outdated).toBe(false);
+    expect(applied.slice(res.body.thread.anchor.current?.start, res.body.thread.anchor.current?.end)).toBe('60 days\r\nafter delivery');
     const history = await owner.get<{ items: { number: number; summary: string; author: { id: string } }[] }>(`/api/v1/workspaces/${ws}/specs/${spec.number}/revisions`);
     expect(history.body.items[0]).toMatchObject({ number: spec.revision + 1, summary: `Applied a suggestion by ${viewer.name} in limits` });
     expect((await revisionContents(owner, ws, spec.number))[0]).toBe(BASE);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { SpecDocument } from '../../../core/index.js';
+import { lineEndingOf, type SpecDocument } from '../../../core/index.js';
 import type { DB, SuggestionState } from '../../db/index.js';
-import { locateAnchor } from './anchor.js';
+import { locateAnchor, type StoredAnchor } from './anchor.js';
 import type { ThreadRow } from './load.js';
 
 export interface Person {
@@ -54,6 +54,12 @@ export interface ThreadView {
   readonly updatedAt: string;
 }
 
+/** Where to look for a thread: an applied suggestion is anchored to the text it put there. */
+function anchorOf(doc: SpecDocument, t: ThreadRow): StoredAnchor {
+  if (t.suggestionState !== 'accepted' || t.suggestion === null || t.suggestion === '') return t;
+  return { sectionPath: t.sectionPath, quote: t.suggestion.replace(/\r\n|\r|\n/g, lineEndingOf(doc.source)), quoteOffset: t.quoteOffset };
+}
+
 /** Thread views with their comments and people, anchored against `doc` (the current revision). */
 export async function threadViews(db: Kysely<DB>, doc: SpecDocument, threads: readonly ThreadRow[]): Promise<ThreadView[]> {
   if (threads.length === 0) return [];
@@ -80,7 +86,7 @@ export async function threadViews(db: Kysely<DB>, doc: SpecDocument, threads: re
     byThread.set(c.threadId, list);
   }
   return threads.map((t) => {
-    const at = locateAnchor(doc, t);
+    const at = locateAnchor(doc, anchorOf(doc, t));
     return {
       id: t.id,
       specId: t.specId,
