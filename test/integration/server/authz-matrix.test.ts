@@ -30,7 +30,7 @@ interface Fixture {
   /** Number of a spec in MATRIX that nobody changes (read routes). */
   specNumber: number;
   /** A new spec in MATRIX (write routes), with its ETag. */
-  freshSpec(): Promise<{ number: number; etag: string }>;
+  freshSpec(client?: ApiClient): Promise<{ number: number; etag: string }>;
   /** A new, soft-deleted spec in MATRIX. */
   freshDeletedSpec(): Promise<number>;
 }
@@ -201,7 +201,82 @@ const CASES: Record<string, MatrixCase> = {
   },
   'POST /api/v1/workspaces/:ws/specs/:spec/threads/:thread/accept': { ok: 200, request: async (fx) => ({ path: `${(await freshThread(fx, 'owner', true)).path}/accept` }) },
   'POST /api/v1/workspaces/:ws/specs/:spec/threads/:thread/dismiss': { ok: 200, request: async (fx, actor) => ({ path: `${(await freshThread(fx, actor, true)).path}/dismiss` }) },
+  'GET /api/v1/workspaces/:ws/specs/:spec/review': { ok: 200, request: (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${fx.specNumber}/review` }) },
+  'POST /api/v1/workspaces/:ws/specs/:spec/review/request': { ok: 200, request: async (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${(await fx.freshSpec()).number}/review/request` }) },
+  'POST /api/v1/workspaces/:ws/specs/:spec/review/approve': { ok: 200, request: async (fx, actor) => ({ path: `/api/v1/workspaces/${WS}/specs/${await specInReview(fx, actor)}/review/approve`, body: {} }) },
+  'POST /api/v1/workspaces/:ws/specs/:spec/review/request-changes': {
+    ok: 200,
+    request: async (fx, actor) => ({ path: `/api/v1/workspaces/${WS}/specs/${await specInReview(fx, actor)}/review/request-changes`, body: { summary: 'More detail' } }),
+  },
+  'POST /api/v1/workspaces/:ws/specs/:spec/review/reject': {
+    ok: 200,
+    request: async (fx, actor) => ({ path: `/api/v1/workspaces/${WS}/specs/${await specInReview(fx, actor)}/review/reject`, body: { summary: 'Not needed' } }),
+  },
+  'POST /api/v1/workspaces/:ws/specs/:spec/withdraw': { ok: 200, request: async (fx, actor) => ({ path: `/api/v1/workspaces/${WS}/specs/${await specBy(fx, actor)}/withdraw` }) },
+  'POST /api/v1/workspaces/:ws/specs/:spec/revise': { ok: 200, request: async (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${await approvedSpec(fx)}/revise` }) },
+  'POST /api/v1/workspaces/:ws/specs/:spec/supersede': {
+    ok: 200,
+    request: async (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${await approvedSpec(fx)}/supersede`, body: { by: String(fx.specNumber) } }),
+  },
+  'PUT /api/v1/workspaces/:ws/specs/:spec/reviewers/:userId': {
+    ok: 200,
+    request: async (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${(await fx.freshSpec()).number}/reviewers/${fx.users.viewer.id}`, body: { role: 'required' } }),
+  },
+  'DELETE /api/v1/workspaces/:ws/specs/:spec/reviewers/:userId': {
+    ok: 200,
+    request: async (fx) => {
+      const number = (await fx.freshSpec()).number;
+      await fixtureCall(fx.users.owner.client, 'PUT', `/api/v1/workspaces/${WS}/specs/${number}/reviewers/${fx.users.viewer.id}`, { role: 'optional' });
+      return { path: `/api/v1/workspaces/${WS}/specs/${number}/reviewers/${fx.users.viewer.id}` };
+    },
+  },
+  'GET /api/v1/workspaces/:ws/specs/:spec/versions': { ok: 200, request: (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${fx.specNumber}/versions` }) },
+  'GET /api/v1/workspaces/:ws/specs/:spec/versions/:version': { ok: 200, request: (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${fx.specNumber}/versions/1` }) },
+  'GET /api/v1/workspaces/:ws/specs/:spec/review-policy': { ok: 200, request: (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${fx.specNumber}/review-policy` }) },
+  'PATCH /api/v1/workspaces/:ws/specs/:spec/review-policy': {
+    ok: 200,
+    request: (fx) => ({ path: `/api/v1/workspaces/${WS}/specs/${fx.specNumber}/review-policy`, body: { minApprovals: null } }),
+  },
+  'GET /api/v1/workspaces/:ws/review-policy': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/review-policy` }) },
+  'PATCH /api/v1/workspaces/:ws/review-policy': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/review-policy`, body: { minApprovals: 1 } }) },
+  'GET /api/v1/workspaces/:ws/reviews': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/reviews` }) },
 };
+
+async function fixtureCall(client: ApiClient, method: string, path: string, body: unknown = {}): Promise<void> {
+  const res = await client.request(method, path, { body });
+  if (res.status !== 200) throw new Error(`fixture: ${method} ${path} failed: ${res.text}`);
+}
+
+/**
+ * A spec in review with the actor's user as its required reviewer (for member actors), written by
+ * someone else (the admin when the actor is the owner), so the actor's approval is not a self-approval.
+ */
+async function specInReview(fx: Fixture, actor: Actor): Promise<number> {
+  const user = actor === 'outsider' ? null : sessionUser(fx, actor);
+  const author = actor === 'owner' ? fx.users.admin.client : fx.users.owner.client;
+  const res = await author.post<{ number: number }>(`/api/v1/workspaces/${WS}/specs`, { title: 'In review' });
+  if (res.status !== 201) throw new Error(`fixture: creating a spec failed: ${res.text}`);
+  const base = `/api/v1/workspaces/${WS}/specs/${res.body.number}`;
+  await fixtureCall(author, 'PUT', `${base}/reviewers/${(user ?? fx.users.editor).id}`, { role: 'required' });
+  await fixtureCall(author, 'POST', `${base}/review/request`);
+  return res.body.number;
+}
+
+/** A draft written by the actor's user when they may write specs (the owner's otherwise). */
+async function specBy(fx: Fixture, actor: Actor): Promise<number> {
+  const user = actor === 'editor' || actor === 'admin' || actor === 'owner' ? fx.users[actor] : fx.users.owner;
+  return (await fx.freshSpec(user.client)).number;
+}
+
+/** A new approved spec (written by the owner, approved by the admin). */
+async function approvedSpec(fx: Fixture): Promise<number> {
+  const { number } = await fx.freshSpec();
+  const base = `/api/v1/workspaces/${WS}/specs/${number}`;
+  await fixtureCall(fx.users.owner.client, 'PUT', `${base}/reviewers/${fx.users.admin.id}`, { role: 'required' });
+  await fixtureCall(fx.users.owner.client, 'POST', `${base}/review/request`);
+  await fixtureCall(fx.users.admin.client, 'POST', `${base}/review/approve`);
+  return number;
+}
 
 /**
  * A new thread opened by the actor's user (the owner's for tokens, anonymous callers and the
@@ -293,7 +368,7 @@ describeEachDatabase('authorization matrix', (database) => {
       },
       counter: () => ++n,
       specNumber: readOnlySpec.number,
-      freshSpec: () => newSpec(),
+      freshSpec: (client?: ApiClient) => newSpec(client),
       freshDeletedSpec: async () => {
         const spec = await newSpec();
         const res = await fx.users.owner.client.delete(`/api/v1/workspaces/${WS}/specs/${spec.number}`);

@@ -21,7 +21,6 @@ const VerdictBody = Type.Object(
 const RejectBody = Type.Object({ summary: DecisionText }, Strict);
 const ReviewerParams = Type.Object({ ...SpecParams.properties, userId: Id });
 const VersionParams = Type.Object({ ...SpecParams.properties, version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
-const EmptyBody = Type.Optional(Type.Object({}, Strict));
 
 export function reviewRoutes(app: ApiInstance): void {
   const spec = (p: { ws: string; spec: string }) => ({ workspace: p.ws, spec: p.spec });
@@ -36,7 +35,7 @@ export function reviewRoutes(app: ApiInstance): void {
   );
   app.post(
     '/workspaces/:ws/specs/:spec/review/request',
-    { schema: { tags: ['reviews'], summary: 'Request review (draft or changes requested → in review); author or editor', params: SpecParams, body: EmptyBody, response: { 200: ReviewViewSchema } }, config: { access: editor } },
+    { schema: { tags: ['reviews'], summary: 'Request review (draft or changes requested → in review); author or editor', params: SpecParams, response: { 200: ReviewViewSchema } }, config: { access: editor } },
     (request) => requestReview(actorCtx(request), spec(request.params)),
   );
   app.post(
@@ -56,12 +55,12 @@ export function reviewRoutes(app: ApiInstance): void {
   );
   app.post(
     '/workspaces/:ws/specs/:spec/withdraw',
-    { schema: { tags: ['reviews'], summary: 'Withdraw the spec (its author)', params: SpecParams, body: EmptyBody, response: { 200: ReviewViewSchema } }, config: { access: editor } },
+    { schema: { tags: ['reviews'], summary: 'Withdraw the spec (its author)', params: SpecParams, response: { 200: ReviewViewSchema } }, config: { access: editor } },
     (request) => withdrawSpec(actorCtx(request), spec(request.params)),
   );
   app.post(
     '/workspaces/:ws/specs/:spec/revise',
-    { schema: { tags: ['reviews'], summary: 'Revise the approved version: the next version opens as a draft', params: SpecParams, body: EmptyBody, response: { 200: ReviewViewSchema } }, config: { access: editor } },
+    { schema: { tags: ['reviews'], summary: 'Revise the approved version: the next version opens as a draft', params: SpecParams, response: { 200: ReviewViewSchema } }, config: { access: editor } },
     (request) => reviseSpec(actorCtx(request), spec(request.params)),
   );
   app.post(
