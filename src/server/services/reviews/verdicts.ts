@@ -117,8 +117,8 @@ async function viewAfter(ctx: ActorCtx, locator: SpecLocator, transition: Review
 /**
  * An assigned reviewer approves the current content. Blocking gate conditions (self-approval,
  * lint errors...) refuse it with the full list; otherwise the approval is recorded, and when the
- * gate is then open the version becomes approved and locked. An approval arriving after another
- * already approved the version (two at once) is recorded too, without a second transition.
+ * gate is then open the version becomes approved and locked. Of two approvals at once, the second
+ * finds the version approved under the version lock: it is recorded too, without a second transition.
  */
 export async function approveSpec(ctx: ActorCtx, locator: SpecLocator, input: VerdictInput): Promise<ReviewView> {
   const target = await loadReviewTarget(ctx, locator, reviewPolicy.verdict);
@@ -126,7 +126,8 @@ export async function approveSpec(ctx: ActorCtx, locator: SpecLocator, input: Ve
   const summary = input.summary?.trim() === '' ? null : (input.summary?.trim() ?? null);
   const { transition } = await runStep(ctx, target, async (trx, version, now) => {
     const content = await contentNow(trx, target.spec.id);
-    const concurring = version.status === 'approved' && version.approvedHash === content.hash;
+    // Loaded in review, found approved under the lock: another reviewer's approval won the race.
+    const concurring = target.version.status === 'in_review' && version.status === 'approved' && version.approvedHash === content.hash;
     if (version.status !== 'in_review' && !concurring) throw invalidTransition(version.status, 'approve');
     const { effective } = await effectivePolicy(trx, target.spec.workspaceId, target.spec.id);
     const verdicts = await trx.selectFrom('specReviews').selectAll().where('versionId', '=', version.id).execute();
