@@ -118,7 +118,7 @@ async function viewAfter(ctx: ActorCtx, locator: SpecLocator, transition: Review
  * An assigned reviewer approves the current content. Blocking gate conditions (self-approval,
  * lint errors...) refuse it with the full list; otherwise the approval is recorded, and when the
  * gate is then open the version becomes approved and locked. Of two approvals at once, the second
- * finds the version approved under the version lock: it is recorded too, without a second transition.
+ * may find the version approved already: it is recorded too, without a second transition.
  */
 export async function approveSpec(ctx: ActorCtx, locator: SpecLocator, input: VerdictInput): Promise<ReviewView> {
   const target = await loadReviewTarget(ctx, locator, reviewPolicy.verdict);
@@ -126,11 +126,15 @@ export async function approveSpec(ctx: ActorCtx, locator: SpecLocator, input: Ve
   const summary = input.summary?.trim() === '' ? null : (input.summary?.trim() ?? null);
   const { transition } = await runStep(ctx, target, async (trx, version, now) => {
     const content = await contentNow(trx, target.spec.id);
-    // Loaded in review, found approved under the lock: another reviewer's approval won the race.
-    const concurring = target.version.status === 'in_review' && version.status === 'approved' && version.approvedHash === content.hash;
+    const verdicts = await trx.selectFrom('specReviews').selectAll().where('versionId', '=', version.id).execute();
+    // Approved a moment ago by another reviewer (two approving at once): a reviewer without a live
+    // verdict on it may still add their approval of the same content; no second transition.
+    const concurring =
+      version.status === 'approved' &&
+      version.approvedHash === content.hash &&
+      !verdicts.some((v) => v.reviewerId === ctx.actor.userId && v.dismissedAt === null);
     if (version.status !== 'in_review' && !concurring) throw invalidTransition(version.status, 'approve');
     const { effective } = await effectivePolicy(trx, target.spec.workspaceId, target.spec.id);
-    const verdicts = await trx.selectFrom('specReviews').selectAll().where('versionId', '=', version.id).execute();
     const approverIds = [...new Set([...currentApprovers(verdicts, target.reviewers, content.hash), ctx.actor.userId])];
     const spec = { ...target.spec, lintErrors: content.lintErrors };
     const unmet = await evaluateGate({ db: trx, spec, version, policy: effective, reviewers: target.reviewers, approverIds, approverId: ctx.actor.userId });
