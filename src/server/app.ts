@@ -20,6 +20,7 @@ import { registerStrictJsonParser } from './http/json-body.js';
 import { registerTextGuard } from './http/text-guard.js';
 import { registerWebApp } from './http/web-app.js';
 import { systemClock, type Clock, type ServiceDeps } from './services/context.js';
+import { startReminderTimer } from './services/reviews/index.js';
 import './api/request-context.js';
 
 declare module 'fastify' {
@@ -35,6 +36,8 @@ export interface BuildOptions {
 }
 
 export type App = FastifyInstance;
+
+const REMINDER_INTERVAL_MS = 5 * 60_000;
 
 const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -78,6 +81,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('database', database);
   app.decorate('metrics', metrics);
   app.addHook('onClose', () => database.close());
+  // Overdue review reminders: a cheap query, so a short interval keeps them timely.
+  const stopReminders = startReminderTimer(deps, REMINDER_INTERVAL_MS, (error) => app.log.warn({ err: error }, 'sending review reminders failed'));
+  app.addHook('onClose', () => {
+    stopReminders();
+  });
 
   // Only JSON bodies: anything else is answered 415 instead of reaching a handler as a string.
   app.removeContentTypeParser('text/plain');
