@@ -2,7 +2,7 @@
  * What the review workflow asks of every content change (specs/commit.ts calls these): the lock,
  * a footer that tells the truth, and approvals that stay pinned to what they approved.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { approvalHash, STATUS_WORDS, type FooterKey, type LifecycleState, type SpecDocument } from '../../../core/index.js';
 import type { DB } from '../../db/index.js';
 import { AppError } from '../../errors/index.js';
@@ -11,6 +11,7 @@ import type { ActorCtx } from '../context.js';
 import type { SpecMeta } from '../specs/load.js';
 import { analyzeDocument, type Analysis } from '../specs/analysis.js';
 import { revisionCache } from '../specs/revision-cache.js';
+import { reusableQuery } from '../specs/reusable-query.js';
 import { templateAt } from '../specs/template-versions.js';
 import { applyManagedValues, reviewTruth, type ManagedValues } from './footer.js';
 import { LOCKED_STATES } from './transition.js';
@@ -64,20 +65,22 @@ export async function keepFooterTrue(ctx: ActorCtx, spec: SpecMeta, analysis: An
   return { analysis: analyzeDocument(next, template), replaced };
 }
 
+// Run by every content save: built and compiled once.
+const liveApprovals = reusableQuery((db: Kysely<DB>, specId: string) =>
+  db.selectFrom('specReviews').select(['id', 'reviewerId', 'revision', 'contentHash']).where('specId', '=', specId).where('dismissedAt', 'is', null).where('verdict', '=', 'approved'),
+);
+
 /**
  * Inside the commit's transaction: live approvals pinned to another content hash become stale
  * (dismissed), and the dismissal is audited. Footer-only changes keep the hash, so they keep them.
  */
 export async function dismissStaleApprovals(trx: Transaction<DB>, ctx: ActorCtx, spec: SpecMeta, doc: SpecDocument): Promise<void> {
+  // Live approvals first, the hash only when there are some: most saves are of specs nobody has
+  // approved, and hashing the whole text (pure-JS SHA-256) cost more than the rest of this check.
+  const { rows: live } = await liveApprovals(trx, spec.id);
+  if (live.length === 0) return;
   const hash = approvalHash(doc);
-  const stale = await trx
-    .selectFrom('specReviews')
-    .select(['id', 'reviewerId', 'revision'])
-    .where('specId', '=', spec.id)
-    .where('dismissedAt', 'is', null)
-    .where('verdict', '=', 'approved')
-    .where('contentHash', '!=', hash)
-    .execute();
+  const stale = live.filter((r) => r.contentHash !== hash);
   if (stale.length === 0) return;
   const now = ctx.deps.clock.now().toISOString();
   await trx.updateTable('specReviews').set({ dismissedAt: now }).where('id', 'in', stale.map((s) => s.id)).execute();

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DB, SpecVersionsTable } from '../../db/index.js';
 import type { SpecMeta } from '../specs/load.js';
 import { newId } from '../secrets.js';
+import { reusableQuery } from '../specs/reusable-query.js';
 
 export type VersionRow = Selectable<SpecVersionsTable>;
 
@@ -32,9 +33,12 @@ export async function currentVersion(db: Kysely<DB>, spec: SpecMeta, now: string
   return created;
 }
 
+// Every content save reads it (the footer's reviewers): built and compiled once.
+const newestVersionQuery = reusableQuery((db: Kysely<DB>, specId: string) => db.selectFrom('specVersions').selectAll().where('specId', '=', specId).orderBy('number', 'desc').limit(1));
+
 /** The newest version row, if any. */
-export function newestVersion(db: Kysely<DB>, specId: string): Promise<VersionRow | undefined> {
-  return db.selectFrom('specVersions').selectAll().where('specId', '=', specId).orderBy('number', 'desc').limit(1).executeTakeFirst();
+export async function newestVersion(db: Kysely<DB>, specId: string): Promise<VersionRow | undefined> {
+  return (await newestVersionQuery(db, specId)).rows[0];
 }
 
 /**
