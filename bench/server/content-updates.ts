@@ -19,6 +19,8 @@ interface Chain {
   readonly url: string;
   readonly agent: Agent;
   etag: string;
+  /** The spec's text as stored: each update edits it, as a client working from the spec does. */
+  text: string;
   /** Revisions this chain has written so far (the spec is at revision 1 + this). */
   written: number;
 }
@@ -33,15 +35,15 @@ export async function contentUpdates(ctx: BenchContext, table: ResultTable): Pro
     const contentBytes = Buffer.byteLength(editedVersion(base, 1), 'utf8');
     for (let i = 0; i < s.chains; i += 1) {
       const spec = await createSpecOverHttp(server.url, owner, base, ['backend']);
-      chains.push({ spec, url: `${server.url}/api/v1${spec.path}/content`, agent: new Agent({ keepAlive: true, maxSockets: 1 }), etag: spec.etag, written: 0 });
+      chains.push({ spec, url: `${server.url}/api/v1${spec.path}/content`, agent: new Agent({ keepAlive: true, maxSockets: 1 }), etag: spec.etag, text: base, written: 0 });
     }
     ctx.report(`PUT content: ${s.chains} specs of ${fmtBytes(contentBytes)} updated in parallel, one If-Match chain each; ${s.warmupPerChain} warm-up updates per chain, then ${s.durationSeconds} s; SQLite`);
-    await Promise.all(chains.map((chain) => runChain(chain, owner, base, { count: s.warmupPerChain })));
+    await Promise.all(chains.map((chain) => runChain(chain, owner, { count: s.warmupPerChain })));
 
     const before = await measureSqliteSize(server.sqliteFile);
     const started = performance.now();
     const deadline = started + s.durationSeconds * 1000;
-    const { result: counts, cpuMs } = await withProcessCpu(server.pid, () => Promise.all(chains.map((chain) => runChain(chain, owner, base, { until: deadline }))));
+    const { result: counts, cpuMs } = await withProcessCpu(server.pid, () => Promise.all(chains.map((chain) => runChain(chain, owner, { until: deadline }))));
     const elapsed = performance.now() - started;
     const after = await measureSqliteSize(server.sqliteFile);
     await verifyRevisions(chains, owner);
@@ -79,33 +81,43 @@ export async function contentUpdates(ctx: BenchContext, table: ResultTable): Pro
   }
 }
 
-/** PUTs the next versions of one spec, each with the ETag of the last; returns how many it wrote. */
-async function runChain(chain: Chain, owner: BenchOwner, base: string, stop: { count?: number; until?: number }): Promise<number> {
+/**
+ * PUTs the next versions of one spec, each with the ETag of the last; returns how many it wrote.
+ * Each is a one-line edit of the text as stored: the server keeps the managed footer fields true
+ * (author, Last Updated, reviewers), so the first update's answer carries the corrected text, and a
+ * client that kept sending the generator's stale footer would make every update a footer correction.
+ */
+async function runChain(chain: Chain, owner: BenchOwner, stop: { count?: number; until?: number }): Promise<number> {
   let written = 0;
   const more = (): boolean => (stop.count === undefined || written < stop.count) && (stop.until === undefined || performance.now() < stop.until);
   while (more()) {
     const version = chain.written + 2;
+    const sent = editedVersion(chain.text, version);
     const response = await send(chain.agent, chain.url, {
       method: 'PUT',
       headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'text/markdown; charset=utf-8', 'if-match': chain.etag },
-      body: editedVersion(base, version),
+      body: sent,
     });
     const etag = response.headers.etag;
     if (response.status !== 200 || typeof etag !== 'string') {
       throw new Error(`PUT ${chain.spec.path}/content (revision ${version}): HTTP ${response.status} ${response.body.toString('utf8').slice(0, 500)}`);
     }
     chain.etag = etag;
+    // The answer has `markdown` only when the stored text differs from the sent text.
+    const stored = (JSON.parse(response.body.toString('utf8')) as { markdown?: unknown }).markdown;
+    chain.text = typeof stored === 'string' ? stored : sent;
     chain.written += 1;
     written += 1;
   }
   return written;
 }
 
-/** Every update made a revision: each spec is at revision 1 + the updates its chain made. */
+/** Every update made a revision (each spec is at revision 1 + the updates its chain made) and the last text is stored. */
 async function verifyRevisions(chains: readonly Chain[], owner: BenchOwner): Promise<void> {
   for (const chain of chains) {
     const response = await send(chain.agent, chain.url.replace(/\/content$/, ''), { headers: { authorization: `Bearer ${owner.token}` } });
-    const body = JSON.parse(response.body.toString('utf8')) as { revision?: number };
+    const body = JSON.parse(response.body.toString('utf8')) as { revision?: number; markdown?: string };
     if (body.revision !== chain.written + 1) throw new Error(`${chain.spec.path} is at revision ${String(body.revision)}, expected ${chain.written + 1}`);
+    if (body.markdown !== chain.text) throw new Error(`${chain.spec.path}: the stored text is not the text of the last update`);
   }
 }
