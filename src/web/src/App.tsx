@@ -3,6 +3,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { ApiError } from './api/client';
 import { useMe, useSetupStatus } from './api/queries';
 import { ErrorNote, Loading } from './components/Status';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { Layout } from './components/Layout';
 import { matchPath, Redirect, useLocation } from './router';
 import { HistoryScreen } from './screens/History';
@@ -55,7 +56,9 @@ export function App() {
     if (params !== null) {
       return (
         <Layout user={user} ws={params.ws ?? null}>
-          <Suspense fallback={<Loading />}>{render(params)}</Suspense>
+          <ErrorBoundary resetKey={pathname}>
+            <Suspense fallback={<Loading />}>{render(params)}</Suspense>
+          </ErrorBoundary>
         </Layout>
       );
     }

@@ -22,12 +22,6 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
-/** The answer with its ETag (for If-Match on the next write). */
-export interface WithEtag<T> {
-  data: T;
-  etag: string | null;
-}
-
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
@@ -65,12 +59,6 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const response = await send(path, options);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
-}
-
-/** JSON request that also returns the ETag header. */
-export async function apiWithEtag<T>(path: string, options: RequestOptions = {}): Promise<WithEtag<T>> {
-  const response = await send(path, options);
-  return { data: (await response.json()) as T, etag: response.headers.get('etag') };
 }
 
 /** Query string from the defined, non-empty values. */

@@ -1,6 +1,6 @@
 // TanStack Query keys and fetchers for every read the screens make.
 import { useQuery } from '@tanstack/react-query';
-import { api, apiWithEtag, query } from './client';
+import { api, query } from './client';
 import type { Invite, LintResult, Me, Page, Revision, SearchHit, SectionNode, Spec, SpecSummary, Template, Workspace } from './types';
 
 export const keys = {
@@ -49,9 +49,9 @@ export function useTemplates(ws: string) {
   return useQuery({ queryKey: ['templates', ws], queryFn: () => api<Page<Template>>(`/workspaces/${encodeURIComponent(ws)}/templates`) });
 }
 
-/** The spec with its ETag (the JSON body carries it too). */
+/** The spec (its JSON carries the ETag for If-Match). */
 export function useSpec(ws: string, n: string) {
-  return useQuery({ queryKey: keys.spec(ws, n), queryFn: async () => (await apiWithEtag<Spec>(specPath(ws, n))).data });
+  return useQuery({ queryKey: keys.spec(ws, n), queryFn: () => api<Spec>(specPath(ws, n)) });
 }
 
 export function useLint(ws: string, n: string) {

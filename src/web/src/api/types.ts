@@ -66,6 +66,9 @@ export interface Spec extends SpecSummary {
   sections: SectionNode[];
 }
 
+/** A content write's answer: the text and outline only when the server stored other text than was sent. */
+export type SpecWritten = Omit<Spec, 'markdown' | 'sections'> & Partial<Pick<Spec, 'markdown' | 'sections'>>;
+
 export interface LintFinding {
   ruleId: string;
   severity: string;

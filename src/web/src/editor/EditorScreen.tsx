@@ -3,9 +3,9 @@
 import type { EditorView } from '@codemirror/view';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError, apiWithEtag } from '../api/client';
+import { api, ApiError } from '../api/client';
 import { keys, specPath, useLint, useSpec } from '../api/queries';
-import type { Spec } from '../api/types';
+import type { Spec, SpecWritten } from '../api/types';
 import { Completeness, ErrorNote, Loading } from '../components/Status';
 import { renderMarkdown } from '../markdown/render';
 import { Link } from '../router';
@@ -77,11 +77,14 @@ function Editor({ ws, n, initial }: { ws: string; n: string; initial: Spec }) {
   }, [lint.data, base.revision]);
 
   const afterSave = useCallback(
-    async (saved: Spec) => {
-      setBase({ etag: saved.etag, revision: saved.revision, text: saved.markdown });
+    async (saved: SpecWritten, sent: string) => {
+      // The answer carries the text only when the server stored something else than was sent.
+      const stored = saved.markdown ?? sent;
+      setBase({ etag: saved.etag, revision: saved.revision, text: stored });
+      if (stored !== sent && view.current !== null) replaceText(view.current, stored);
       clearDraft(ws, n);
-      client.setQueryData(keys.spec(ws, n), saved);
       await Promise.all([
+        client.invalidateQueries({ queryKey: keys.spec(ws, n) }),
         client.invalidateQueries({ queryKey: keys.lint(ws, n) }),
         client.invalidateQueries({ queryKey: keys.revisions(ws, n) }),
         client.invalidateQueries({ queryKey: keys.specs(ws) }),
@@ -96,8 +99,8 @@ function Editor({ ws, n, initial }: { ws: string; n: string; initial: Spec }) {
       setError(null);
       try {
         const body = summary.trim() === '' ? { markdown } : { markdown, summary: summary.trim() };
-        const saved = (await apiWithEtag<Spec>(`${specPath(ws, n)}/content`, { method: 'PUT', body, headers: { 'if-match': etag } })).data;
-        await afterSave(saved);
+        const saved = await api<SpecWritten>(`${specPath(ws, n)}/content`, { method: 'PUT', body, headers: { 'if-match': etag } });
+        await afterSave(saved, markdown);
         setConflict(null);
         setSummary('');
         setMessage(saved.revision === base.revision ? 'No changes to save.' : `Saved revision ${saved.revision}.`);

@@ -6,12 +6,25 @@ import type { Text } from '@codemirror/state';
 import { basicSetup, EditorView } from 'codemirror';
 import type { LintFinding } from '../api/types';
 
-/** A new editor in `parent` holding `doc`; `onChange` gets the text after every change. */
-export function createEditor(parent: HTMLElement, doc: string, onChange: (text: string) => void): EditorView {
+/**
+ * A new editor in `host` holding `doc`; `onChange` gets the text after every change. It lives in a
+ * shadow root: CodeMirror then styles itself with a constructed stylesheet (adoptedStyleSheets),
+ * which the app's CSP (`style-src 'self'`, no inline `<style>`) allows.
+ */
+export function createEditor(host: HTMLElement, doc: string, onChange: (text: string) => void): EditorView {
+  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const parent = document.createElement('div');
+  parent.style.height = '100%';
+  shadow.replaceChildren(parent);
   return new EditorView({
     parent,
+    root: shadow,
     doc,
     extensions: [
+      EditorView.theme({
+        '&': { height: '100%', fontSize: '14px', backgroundColor: '#fff' },
+        '.cm-scroller': { fontFamily: "ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace" },
+      }),
       basicSetup,
       markdown(),
       lintGutter(),

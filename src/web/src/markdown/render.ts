@@ -7,6 +7,8 @@ import MarkdownIt, { type StateCore } from 'markdown-it';
 interface RenderEnv {
   /** Source line (1-based) of each heading -> its section path (from the spec's outline). */
   headingPaths?: Map<number, string>;
+  /** Leave out a leading H1 (the page shows the title itself). */
+  hideTitle?: boolean;
 }
 
 const TASK = /^\[([ xX])\](?=\s|$)\s?/;
@@ -27,6 +29,30 @@ function taskLists(state: StateCore): void {
   }
 }
 
+const COMMENT_ONLY = /^<!--[\s\S]*?-->$/;
+
+// Template guidance is written as HTML comments; with raw HTML off they would show as text.
+function hideGuidance(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const inline = tokens[i];
+    if (inline?.type !== 'inline' || tokens[i - 1]?.type !== 'paragraph_open' || !COMMENT_ONLY.test(inline.content.trim())) continue;
+    inline.children = [];
+    const open = tokens[i - 1];
+    const close = tokens[i + 1];
+    if (open !== undefined) open.hidden = true;
+    if (close !== undefined) close.hidden = true;
+  }
+}
+
+function hideTitle(state: StateCore): void {
+  const [open, inline, close] = state.tokens;
+  if ((state.env as RenderEnv).hideTitle !== true || open?.type !== 'heading_open' || open.tag !== 'h1' || inline === undefined || close === undefined) return;
+  open.hidden = true;
+  close.hidden = true;
+  inline.children = [];
+}
+
 function headingIds(state: StateCore): void {
   const paths = (state.env as RenderEnv).headingPaths;
   if (paths === undefined) return;
@@ -38,8 +64,10 @@ function headingIds(state: StateCore): void {
 }
 
 const md = MarkdownIt({ html: false, linkify: false, typographer: false });
+md.core.ruler.push('hide_guidance', hideGuidance);
 md.core.ruler.push('task_lists', taskLists);
 md.core.ruler.push('heading_ids', headingIds);
+md.core.ruler.push('hide_title', hideTitle);
 md.renderer.rules.task_checkbox = (tokens, idx) => {
   const checked = (tokens[idx]?.meta as { checked: boolean } | undefined)?.checked === true;
   return `<input type="checkbox" disabled${checked ? ' checked' : ''} aria-label="${checked ? 'Done' : 'To do'}"> `;
@@ -50,9 +78,12 @@ export function sectionAnchor(path: string): string {
   return `sec-${path}`;
 }
 
-/** Sanitized HTML for a spec's Markdown; `headingPaths` gives headings their section anchors. */
-export function renderMarkdown(markdown: string, headingPaths?: Map<number, string>): string {
-  const env: RenderEnv = { headingPaths };
+/**
+ * Sanitized HTML for a spec's Markdown; `headingPaths` gives headings their section anchors,
+ * `hideTitle` leaves out a leading H1.
+ */
+export function renderMarkdown(markdown: string, options: RenderEnv = {}): string {
+  const env: RenderEnv = options;
   const html = md.render(markdown, { ...env });
   return DOMPurify.sanitize(html, {
     USE_PROFILES: { html: true },

@@ -12,7 +12,7 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
   const lint = useLint(ws, n);
   const workspace = useWorkspace(ws);
   const writable = canWrite(workspace.data?.role);
-  const html = useMemo(() => (spec.data === undefined ? '' : renderMarkdown(spec.data.markdown, headingPaths(spec.data.sections))), [spec.data]);
+  const html = useMemo(() => (spec.data === undefined ? '' : renderMarkdown(spec.data.markdown, { headingPaths: headingPaths(spec.data.sections), hideTitle: true })), [spec.data]);
   useShortcut(
     'e',
     useCallback(() => {
