@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyWebsocket from '@fastify/websocket';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
@@ -11,6 +12,7 @@ import { collectRouteTable } from './api/route-table.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/index.js';
 import { AppError } from './errors/index.js';
+import { startLiveEvents, type LiveEvents } from './events/index.js';
 import { registerHealth } from './http/health.js';
 import { createMetrics, registerMetrics, type Metrics } from './http/metrics.js';
 import { registerOpenApiCollector, registerOpenApiRoutes } from './http/openapi.js';
@@ -27,6 +29,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     readonly database: Database;
     readonly metrics: Metrics;
+    readonly liveEvents: LiveEvents;
   }
 }
 
@@ -74,7 +77,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const deps: ServiceDeps = {
     db: database.db,
     clock: options.clock ?? systemClock,
-    settings: { sessionTtlHours: config.sessionTtlHours, inviteTtlHours: config.inviteTtlHours },
+    settings: { sessionTtlHours: config.sessionTtlHours, inviteTtlHours: config.inviteTtlHours, cacheTokens: config.redisUrl === null },
   };
   app.decorate('deps', deps);
   app.decorate('appConfig', config);
@@ -100,6 +103,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerHealth(app, database);
 
   await registerOpenApiCollector(app, packageVersion);
+  // Live events (docs/events.md): the WebSocket plugin must see the routes, so it comes first.
+  const liveEvents = await startLiveEvents(config, deps, (error) => app.log.warn({ err: error }, 'live events error'));
+  app.decorate('liveEvents', liveEvents);
+  app.addHook('preClose', () => liveEvents.stop());
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await registerApi(app);
   await registerOpenApiRoutes(app);
   registerNotFoundHandler(app, await registerWebApp(app, config.webDir));

@@ -45,7 +45,7 @@ export const userCommand: CliCommand = {
         const database = openDatabase(config.database);
         try {
           await database.migrate();
-          const deps = { db: database.db, clock: systemClock, settings: { sessionTtlHours: config.sessionTtlHours, inviteTtlHours: config.inviteTtlHours } };
+          const deps = { db: database.db, clock: systemClock, settings: { sessionTtlHours: config.sessionTtlHours, inviteTtlHours: config.inviteTtlHours, cacheTokens: false } };
           const result = await operatorCreateUser(deps, {
             email: options.email,
             name: options.name,

@@ -17,6 +17,12 @@ export interface ServiceDeps {
 export interface ServiceSettings {
   readonly sessionTtlHours: number;
   readonly inviteTtlHours: number;
+  /**
+   * Remember authenticated API tokens in this process. Only safe while this process sees every
+   * revocation: off when REDIS_URL says other nodes may share the database (until revocations
+   * travel over the event bus).
+   */
+  readonly cacheTokens: boolean;
 }
 
 /** Who is acting, however they authenticated. */

@@ -141,7 +141,7 @@ export async function authenticateToken(deps: ServiceDeps, secret: string): Prom
   const nowIsoText = now.toISOString();
   const cache = tokenCache(deps.db);
   const secretHash = sha256Hex(secret);
-  let entry = cache.get(secretHash);
+  let entry = deps.settings.cacheTokens ? cache.get(secretHash) : undefined;
   if (entry === undefined) {
     const startedAt = cache.begin();
     const row = await deps.db
@@ -153,7 +153,7 @@ export async function authenticateToken(deps: ServiceDeps, secret: string): Prom
     if (row === undefined || row.revokedAt !== null || row.disabledAt !== null) return null;
     const actor = { userId: row.userId, via: 'token', scopes: parseScopes(row.scopes), sessionId: null, tokenId: row.id } as const;
     entry = { actor, expiresAt: row.expiresAt, lastUsedMs: row.lastUsedAt === null ? null : Date.parse(row.lastUsedAt) };
-    cache.put(secretHash, entry, startedAt);
+    if (deps.settings.cacheTokens) cache.put(secretHash, entry, startedAt);
   }
   if (entry.expiresAt !== null && entry.expiresAt <= nowIsoText) {
     cache.delete(secretHash);

@@ -2,7 +2,7 @@
 // revision-cache.ts): every change must show on the very next request. Each test first warms the
 // caches with repeated reads through an API token, then changes something and reads again.
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase, useTestServer, type ApiClient } from '../harness.js';
+import { ApiClient, describeEachDatabase, describeWithRedis, startTestServer, useTestServer } from '../harness.js';
 import { createSpec, expectProblem, getSpec, specsPath, type SpecBody } from './helpers.js';
 
 const WS = 'CACHE';
@@ -88,5 +88,27 @@ describeEachDatabase('specs: read caches never serve stale data', (database) => 
     await warm(token.client, doomed.number);
     expect((await token.client.delete(specsPath(WS, doomed.number))).status).toBe(204);
     expectProblem(await getSpec(token.client, WS, doomed.number), 404, 'not_found');
+  });
+});
+
+describeWithRedis('specs: read caches with several nodes', (redis) => {
+  describeEachDatabase('two servers on one database', (database) => {
+    it('a token revoked through one node answers 401 on the next request to the other', async () => {
+      const env = { REDIS_URL: redis().url, REDIS_KEY_PREFIX: `${redis().keyPrefix}${database.dialect}:tokens:` };
+      const a = await startTestServer(database, { env });
+      const b = await startTestServer(database, { env });
+      try {
+        const owner = (await a.setupOwner({ workspaceKey: WS })).client;
+        const created = await createSpec(owner, WS, { title: 'Two nodes' });
+        const token = await a.createToken(owner, ['read']);
+        const onB = new ApiClient(b.baseUrl, { token: token.secret });
+        for (let i = 0; i < 3; i++) expect((await getSpec(onB, WS, created.number)).status).toBe(200);
+        expect((await owner.delete(`/api/v1/tokens/${token.id}`)).status).toBe(204);
+        expectProblem(await getSpec(onB, WS, created.number), 401, 'invalid_token');
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    });
   });
 });
