@@ -10,7 +10,8 @@ function typingIn(target: EventTarget | null): boolean {
 export function useShortcut(key: string, action: () => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== key || event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target)) return;
+      // composedPath: inside the editor's shadow root, event.target is only its host element.
+      if (event.key !== key || event.ctrlKey || event.metaKey || event.altKey || typingIn(event.composedPath()[0] ?? event.target)) return;
       event.preventDefault();
       action();
     };

@@ -1,0 +1,83 @@
+// Accessibility (axe-core: no serious or critical violations) and layout at 1280px and 390px on
+// the main screens; screenshots of each.
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { createSpec, screenshot, WS } from './helpers.js';
+
+const MARKDOWN = [
+  '# Rate limiter',
+  '',
+  '## Overview',
+  '',
+  'Limits requests per client with a token bucket. See [the RFC](https://example.com/rfc).',
+  '',
+  '## Design',
+  '',
+  '| Setting | Default |',
+  '|---------|---------|',
+  '| burst   | 20      |',
+  '',
+  '- [x] Token bucket',
+  '- [ ] Sliding window',
+  '',
+  '```ts',
+  'const limit = 20;',
+  '```',
+  '',
+].join('\n');
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${screen}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  expect(serious).toEqual([]);
+}
+
+async function expectNoHorizontalScroll(page: Page, screen: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${screen} scrolls sideways`).toBeLessThanOrEqual(0);
+}
+
+for (const [label, viewport] of [
+  ['1280px', { width: 1280, height: 800 }],
+  ['390px', { width: 390, height: 844 }],
+] as const) {
+  test(`main screens: no serious accessibility violations, no CSP violations, no sideways scrolling at ${label}`, async ({ page, baseURL }) => {
+    await page.setViewportSize(viewport);
+    // The CSP (no inline script or style) must never have to block anything the app does.
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) blocked.push(message.text());
+    });
+    const suffix = viewport.width < 500 ? '-390' : '';
+    const spec = await createSpec(page.request, baseURL ?? '', { markdown: MARKDOWN });
+    const screens: [string, string, () => Promise<void>][] = [
+      ['home', `/w/${WS}`, () => expect(page.getByRole('heading', { name: 'Specs' })).toBeVisible()],
+      ['spec', `/w/${WS}/specs/${spec.number}`, () => expect(page.getByRole('meter', { name: 'Overview completeness' })).toBeVisible()],
+      ['new', `/w/${WS}/new`, () => expect(page.getByRole('radio').first()).toBeVisible()],
+      ['edit', `/w/${WS}/specs/${spec.number}/edit`, () => expect(page.getByRole('textbox', { name: 'Spec Markdown' })).toBeVisible()],
+      ['history', `/w/${WS}/specs/${spec.number}/history`, () => expect(page.getByRole('table')).toBeVisible()],
+      ['search', `/w/${WS}?q=bucket`, () => expect(page.locator('mark').first()).toBeVisible()],
+    ];
+    for (const [name, path, ready] of screens) {
+      await page.goto(path);
+      await ready();
+      await expectAccessible(page, name);
+      await expectNoHorizontalScroll(page, name);
+      expect(blocked, `${name}: CSP violations`).toEqual([]);
+      if (suffix !== '' && (name === 'home' || name === 'spec' || name === 'edit')) await screenshot(page, `${name}${suffix}`);
+    }
+  });
+}
+
+test('signed-out screens have no serious accessibility violations', async ({ browser }) => {
+  const guest = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await guest.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Sign in to Specboard' })).toBeVisible();
+  await expectAccessible(page, 'sign-in');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoHorizontalScroll(page, 'sign-in');
+  await guest.close();
+});

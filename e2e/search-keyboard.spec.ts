@@ -1,0 +1,52 @@
+// Search with highlighted snippets that jump to the section; keyboard: `/` search, `e` edit, Ctrl/Cmd+S save.
+import { expect, test } from '@playwright/test';
+import { createSpec, screenshot, WS } from './helpers.js';
+
+test('`/` focuses search; a hit shows a highlighted snippet and opens the spec at its section', async ({ page, baseURL }) => {
+  const spec = await createSpec(page.request, baseURL ?? '', {
+    markdown: '# Ledger export\n\n## Overview\n\nNightly files.\n\n## Storage\n\nExports are written to a zebrafish bucket with versioning.\n',
+  });
+  await page.goto(`/w/${WS}`);
+  await expect(page.getByRole('row', { name: /Ledger export/ })).toBeVisible();
+  await page.keyboard.press('/');
+  const box = page.getByRole('searchbox', { name: 'Search specs' });
+  await expect(box).toBeFocused();
+  await box.fill('zebrafish');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\?q=zebrafish/);
+  const hit = page.getByRole('listitem').filter({ hasText: 'Ledger export' });
+  await expect(hit.locator('mark')).toHaveText('zebrafish');
+  await expect(hit).toContainText('Storage');
+  await screenshot(page, 'search');
+  await hit.getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`/specs/${spec.number}#sec-storage$`));
+  await expect(page.locator('#sec-storage')).toBeInViewport();
+});
+
+test('status filter narrows the list', async ({ page, baseURL }) => {
+  await createSpec(page.request, baseURL ?? '', { markdown: '# Filter me\n' });
+  await page.goto(`/w/${WS}`);
+  await expect(page.getByRole('row', { name: /Filter me/ })).toBeVisible();
+  await page.getByLabel('Status').selectOption('approved');
+  await expect(page).toHaveURL(/status=approved/);
+  await expect(page.getByText('No specs with this status.')).toBeVisible();
+  await page.getByLabel('Status').selectOption('draft');
+  await expect(page.getByRole('row', { name: /Filter me/ })).toBeVisible();
+});
+
+test('`e` opens the editor and Ctrl/Cmd+S saves', async ({ page, baseURL }) => {
+  const spec = await createSpec(page.request, baseURL ?? '', { markdown: '# Keyboard spec\n\n## Notes\n\nOne.\n' });
+  await page.goto(`/w/${WS}/specs/${spec.number}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Keyboard spec' })).toBeVisible();
+  await page.keyboard.press('e');
+  await expect(page).toHaveURL(new RegExp(`/specs/${spec.number}/edit$`));
+  await page.locator('.cm-line', { hasText: 'One.' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Two.');
+  await page.keyboard.press('ControlOrMeta+s');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved revision 2.' })).toBeVisible();
+  // Typing `e` or `/` inside the editor is text, not a shortcut.
+  await page.keyboard.type(' e/');
+  await expect(page).toHaveURL(new RegExp(`/specs/${spec.number}/edit$`));
+  await expect(page.getByRole('textbox', { name: 'Spec Markdown' })).toContainText('One. Two. e/');
+});
