@@ -6,12 +6,16 @@ const SPEC_ROUTE = /\/specs(\/|$)/;
 
 /** A concrete URL for a route pattern, pointing at `spec` in workspace `ws`. */
 function urlFor(pattern: string, ws: string, spec: string): string {
-  return pattern.replace(':ws', ws).replace(':spec', spec).replace(':key', spec).replace(':n', '1');
+  return pattern.replace(':ws', ws).replace(':spec', spec).replace(':key', spec).replace(':n', '1').replace(':version', '1').replace(':userId', '01a2b3c4-0000-7000-8000-000000000000');
 }
 
 function bodyFor(method: string, url: string): unknown {
   if (url.endsWith('/edits')) return { op: 'setSectionBody', path: 'overview/purpose', markdown: 'Taken over.' };
   if (url.endsWith('/content')) return { markdown: '# Taken over\n' };
+  if (url.endsWith('/review/reject')) return { summary: 'Taken over' };
+  if (url.endsWith('/supersede')) return { by: '1' };
+  if (url.includes('/reviewers/') && method === 'PUT') return { role: 'required' };
+  if (method === 'PATCH' && url.endsWith('/review-policy')) return { minApprovals: 0 };
   if (method === 'PATCH') return { title: 'Taken over' };
   if (method === 'POST' && url.endsWith('/specs')) return { title: 'Planted' };
   return undefined;

@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import {
   approveSpec, assignReviewer, getReview, getVersion, listVersions, rejectSpec, removeReviewer, requestChanges, requestReview, reviseSpec, supersedeSpec, withdrawSpec,
@@ -18,6 +19,12 @@ const VerdictBody = Type.Object(
   },
   Strict,
 );
+
+/** A verdict without a summary may come without a body: validate it as `{}`. */
+function emptyBodyAsObject(request: FastifyRequest, _reply: FastifyReply, done: () => void): void {
+  if (request.body === undefined || request.body === null) request.body = {};
+  done();
+}
 const RejectBody = Type.Object({ summary: DecisionText }, Strict);
 const ReviewerParams = Type.Object({ ...SpecParams.properties, userId: Id });
 const VersionParams = Type.Object({ ...SpecParams.properties, version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
@@ -40,12 +47,12 @@ export function reviewRoutes(app: ApiInstance): void {
   );
   app.post(
     '/workspaces/:ws/specs/:spec/review/approve',
-    { schema: { tags: ['reviews'], summary: 'Approve the current content (assigned reviewers); the version is approved when the policy is met', params: SpecParams, body: VerdictBody, response: { 200: ReviewViewSchema } }, config: { access: reviewer } },
+    { schema: { tags: ['reviews'], summary: 'Approve the current content (assigned reviewers); the version is approved when the policy is met', params: SpecParams, body: VerdictBody, response: { 200: ReviewViewSchema } }, config: { access: reviewer }, preValidation: emptyBodyAsObject },
     (request) => approveSpec(actorCtx(request), spec(request.params), request.body),
   );
   app.post(
     '/workspaces/:ws/specs/:spec/review/request-changes',
-    { schema: { tags: ['reviews'], summary: 'Request changes (assigned reviewers)', params: SpecParams, body: VerdictBody, response: { 200: ReviewViewSchema } }, config: { access: reviewer } },
+    { schema: { tags: ['reviews'], summary: 'Request changes (assigned reviewers)', params: SpecParams, body: VerdictBody, response: { 200: ReviewViewSchema } }, config: { access: reviewer }, preValidation: emptyBodyAsObject },
     (request) => requestChanges(actorCtx(request), spec(request.params), request.body),
   );
   app.post(
