@@ -13,15 +13,28 @@ import { analyzeDocument, type Analysis } from '../specs/analysis.js';
 import { revisionCache } from '../specs/revision-cache.js';
 import { reusableQuery } from '../specs/reusable-query.js';
 import { templateAt } from '../specs/template-versions.js';
-import { applyManagedValues, reviewTruth, type ManagedValues } from './footer.js';
+import { applyManagedValues, type ManagedValues } from './footer.js';
 import { LOCKED_STATES } from './transition.js';
-import { newestVersion } from './versions.js';
 
 /** 423 spec_locked when the spec's current version is approved (or superseded): revise it first. */
 export function assertUnlocked(spec: SpecMeta): void {
   if (LOCKED_STATES.has(spec.status)) {
     throw new AppError('spec_locked', `The spec is ${spec.status.replace(/_/g, ' ')} and locked; POST .../revise opens the next version as a draft`, { state: spec.status });
   }
+}
+
+/** Names of the reviewers of the spec's newest version, as the Reviewers field lists them (one query). */
+async function currentReviewerNames(ctx: ActorCtx, specId: string): Promise<string> {
+  const db = ctx.deps.db;
+  const rows = await db
+    .selectFrom('specReviewers')
+    .innerJoin('users', 'users.id', 'specReviewers.userId')
+    .select('users.name')
+    .where('specReviewers.versionId', '=', (eb) => eb.selectFrom('specVersions').select('id').where('specId', '=', specId).orderBy('number', 'desc').limit(1))
+    .orderBy('specReviewers.assignedAt')
+    .orderBy('specReviewers.id')
+    .execute();
+  return rows.map((r) => r.name).join(', ');
 }
 
 /** A managed footer field whose hand-edited value the server replaced. */
@@ -45,11 +58,9 @@ export async function keepFooterTrue(ctx: ActorCtx, spec: SpecMeta, analysis: An
     author: spec.authorName,
     lastUpdated: ctx.deps.clock.now().toISOString().slice(0, 10),
   };
-  if (fields.reviewers !== undefined || fields.approvalDate !== undefined) {
-    const version = await newestVersion(ctx.deps.db, spec.id);
-    const review = version === undefined ? { reviewers: '', approvalDate: '' } : await reviewTruth(ctx.deps.db, spec.status, version);
-    Object.assign(truth, { reviewers: review.reviewers, approvalDate: review.approvalDate });
-  }
+  // Content can only change while unlocked, and only approved versions have an approval date.
+  if (fields.approvalDate !== undefined) truth.approvalDate = '';
+  if (fields.reviewers !== undefined) truth.reviewers = await currentReviewerNames(ctx, spec.id);
   const previous = revisionCache(ctx.deps.db).get(spec.id, spec.revision)?.doc.footer?.fields;
   const replaced: FooterReplacement[] = [];
   for (const [key, value] of Object.entries(truth) as [FooterKey, string][]) {
