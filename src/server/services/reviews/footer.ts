@@ -1,18 +1,20 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { parse, setFooterField, SpecEditError, STATUS_WORDS, type FooterKey, type LifecycleState, type SpecDocument } from '../../../core/index.js';
 import type { DB } from '../../db/index.js';
+import { AppError } from '../../errors/index.js';
 import type { ActorCtx } from '../context.js';
 import { newId } from '../secrets.js';
 import { searchIndexOf } from '../../search/index.js';
 import { analyzeDocument, type Analysis } from '../specs/analysis.js';
 import { templateAt } from '../specs/template-versions.js';
 import type { VersionRow } from './versions.js';
+import { recordEvent, specEvent } from '../../events/write.js';
 
 /** Values of the managed footer fields, as the server knows them to be. */
 export type ManagedValues = Partial<Record<FooterKey, string>>;
 
 /** The true values of the review fields (status, reviewers, approval date) for a version. */
-export async function reviewTruth(db: Transaction<DB> | import('kysely').Kysely<DB>, status: string, version: VersionRow): Promise<ManagedValues> {
+export async function reviewTruth(db: Kysely<DB>, status: string, version: VersionRow): Promise<ManagedValues> {
   const names = await db
     .selectFrom('specReviewers')
     .innerJoin('users', 'users.id', 'specReviewers.userId')
@@ -84,7 +86,7 @@ export async function writeStatusAndFooter(
   const template = await templateAt(trx, row.workspaceId, row.templateId, row.templateVersion);
   const analysis = analyzeDocument(next, template);
   const revision = row.revision + 1;
-  await trx
+  const updated = await trx
     .updateTable('specs')
     .set({
       status,
@@ -96,8 +98,12 @@ export async function writeStatusAndFooter(
       updatedAt: now,
     })
     .where('id', '=', specId)
-    .execute();
+    .where('revision', '=', row.revision)
+    .executeTakeFirst();
+  // A content save committed between our read and this write: nothing is lost, the caller retries.
+  if (Number(updated.numUpdatedRows) !== 1) throw new AppError('conflict', 'The spec changed while its status was being updated; try again');
   await trx.insertInto('revisions').values({ id: newId(), specId, number: revision, authorId: ctx.actor.userId, createdAt: now, summary, content: next.source }).execute();
+  await recordEvent(trx, specEvent(ctx, { id: specId, workspaceId: row.workspaceId }, 'revision.created', { revision, summary }));
   await searchIndexOf(trx).indexSpec(trx, { id: specId, workspaceId: row.workspaceId }, next);
   return { specId, revision, analysis };
 }
