@@ -23,17 +23,20 @@ export function assertUnlocked(spec: SpecMeta): void {
   }
 }
 
-/** Names of the reviewers of the spec's newest version, as the Reviewers field lists them (one query). */
-async function currentReviewerNames(ctx: ActorCtx, specId: string): Promise<string> {
-  const db = ctx.deps.db;
-  const rows = await db
+// Run by every content save of a spec whose footer has a Reviewers field: built and compiled once.
+const reviewerNamesQuery = reusableQuery((db: Kysely<DB>, specId: string) =>
+  db
     .selectFrom('specReviewers')
     .innerJoin('users', 'users.id', 'specReviewers.userId')
     .select('users.name')
     .where('specReviewers.versionId', '=', (eb) => eb.selectFrom('specVersions').select('id').where('specId', '=', specId).orderBy('number', 'desc').limit(1))
     .orderBy('specReviewers.assignedAt')
-    .orderBy('specReviewers.id')
-    .execute();
+    .orderBy('specReviewers.id'),
+);
+
+/** Names of the reviewers of the spec's newest version, as the Reviewers field lists them (one query). */
+async function currentReviewerNames(ctx: ActorCtx, specId: string): Promise<string> {
+  const { rows } = await reviewerNamesQuery(ctx.deps.db, specId);
   return rows.map((r) => r.name).join(', ');
 }
 
