@@ -49,10 +49,18 @@ const SectionNodeSchema = Type.Object({
  * What a content write answers: the detail view without the text and outline the writer just sent;
  * both are there only when the stored text differs from the sent text.
  */
+/** Managed footer fields whose hand edits a write replaced with the real values (docs/reviews.md). */
+const FooterReplacedSchema = Type.Optional(
+  Type.Array(Type.Object({ field: Type.String(), submitted: Type.String(), value: Type.String() }), {
+    description: 'Only when the server replaced hand edits of managed footer fields',
+  }),
+);
+
 export const SpecWrittenSchema = Type.Object({
   ...SummaryFields,
   etag: Type.String(),
   lint: LintSummarySchema,
+  footerReplaced: FooterReplacedSchema,
   markdown: Type.Optional(Type.String({ description: 'Only when the stored text differs from the sent text' })),
   sections: Type.Optional(Type.Array(SectionNodeSchema)),
 });
@@ -61,6 +69,7 @@ export const SpecDetailSchema = Type.Object({
   ...SummaryFields,
   etag: Type.String(),
   lint: LintSummarySchema,
+  footerReplaced: FooterReplacedSchema,
   markdown: Type.String(),
   sections: Type.Array(SectionNodeSchema),
 });
