@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { registerApi } from './api/index.js';
 import { registerAuthentication } from './api/authenticate.js';
+import { registerGraphql } from './api/graphql/index.js';
 import { frameworkErrors, registerErrorHandler, registerNotFoundHandler } from './api/problems.js';
 import { collectRouteTable } from './api/route-table.js';
 import type { Config } from './config.js';
@@ -94,6 +95,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.removeContentTypeParser('text/plain');
   registerStrictJsonParser(app);
   await app.register(fastifyCookie);
+  // Before authentication: its onRequest hook marks upgrade requests, so a refused upgrade's socket is closed.
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   collectRouteTable(app, config);
   await registerRateLimit(app, config);
   registerAuthentication(app, config);
@@ -103,12 +106,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerHealth(app, database);
 
   await registerOpenApiCollector(app, packageVersion);
-  // Live events (docs/events.md): the WebSocket plugin must see the routes, so it comes first.
+  // Live events (docs/events.md).
   const liveEvents = await startLiveEvents(config, deps, (error) => app.log.warn({ err: error }, 'live events error'));
   app.decorate('liveEvents', liveEvents);
   app.addHook('preClose', () => liveEvents.stop());
-  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await registerApi(app);
+  // GraphQL borrows each REST route's access rule and schemas, so it comes after them.
+  await registerGraphql(app, config);
   await registerOpenApiRoutes(app);
   registerNotFoundHandler(app, await registerWebApp(app, config.webDir));
   return app;

@@ -1,5 +1,5 @@
 import type {} from '@fastify/rate-limit';
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifySchema, RouteOptions } from 'fastify';
 import type { Role, Scope } from '../db/index.js';
 import type { Config } from '../config.js';
 
@@ -22,6 +22,8 @@ export interface RouteEntry {
   readonly method: string;
   readonly url: string;
   readonly access: RouteAccess;
+  /** The route's request schemas (GraphQL validates its arguments with the same ones). */
+  readonly schema?: FastifySchema;
 }
 
 declare module 'fastify' {
@@ -55,7 +57,7 @@ export function collectRouteTable(app: FastifyInstance, config: Config): void {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      table.push({ method, url: route.url, access });
+      table.push({ method, url: route.url, access, ...(route.schema === undefined ? {} : { schema: route.schema }) });
     }
     const rateClass = rateClassOf(methods[0] ?? 'GET', access);
     route.config = { ...route.config, rateLimit: { max: config.rateLimit[rateClass], timeWindow: config.rateLimit.windowMs } };

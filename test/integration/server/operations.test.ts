@@ -92,7 +92,11 @@ describeEachDatabase('serving the built web client', (database) => {
       const api = await anon.get('/api/v1/not-a-route');
       expect(api.status).toBe(404);
       expect(api.headers.get('content-type')).toMatch(/problem\+json/);
-      for (const path of ['/graphql', '/graphql/x', '/metrics/x', '/api', '/healthz/x']) {
+      // /graphql itself is the GraphQL endpoint (a GET without a query is a GraphQL error, not the app).
+      const graphql = await anon.get('/graphql');
+      expect(graphql.status).toBe(400);
+      expect(graphql.text).not.toContain('<div id="app">');
+      for (const path of ['/graphql/x', '/metrics/x', '/api', '/healthz/x']) {
         const owned = await anon.get(path);
         expect(owned.status, path).toBe(404);
         expect(owned.text, path).not.toContain('<div id="app">');

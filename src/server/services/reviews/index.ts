@@ -9,3 +9,4 @@ export { getVersion, listVersions, type VersionDetail, type VersionSummary } fro
 export { reviewMetrics, type ReviewMetrics } from './metrics.js';
 export { sendOverdueReminders, startReminderTimer } from './reminders.js';
 export type { ReviewView } from './view.js';
+export { reviewersOfSpecs, type ReviewerListEntry } from './reviewer-lists.js';

@@ -1,0 +1,64 @@
+// GraphQL at /graphql (Mercurius, JIT-compiled queries): the REST API's operations over the same
+// services, with the same authentication, access rules, input schemas and error codes.
+// See docs/graphql.md.
+import type { FastifyInstance } from 'fastify';
+import mercurius from 'mercurius';
+import type { Config } from '../../config.js';
+import { checkCost } from './cost.js';
+import { errorFormatter } from './errors.js';
+import { buildResolvers, graphqlTypeDefs } from './schema.js';
+
+export const GRAPHQL_PATH = '/graphql';
+/** Deepest nesting a query may have (Query.specs.items.reviewers.user.name is 5). */
+export const MAX_DEPTH = 8;
+/** Most a query may cost (see cost.ts): a page of 50 specs with 10 fields and their reviewers fits. */
+export const MAX_COST = 5000;
+
+// GraphiQL loads its scripts and styles from unpkg.com: its pages get their own policy.
+const GRAPHIQL_CSP = [
+  "default-src 'self'",
+  "script-src 'self' https://unpkg.com",
+  "style-src 'self' 'unsafe-inline' https://unpkg.com",
+  "img-src 'self' data:",
+  "font-src 'self' https://unpkg.com",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Mounts /graphql (and GraphiQL at /graphiql outside production). Call after the REST API. */
+export async function registerGraphql(app: FastifyInstance, config: Config): Promise<void> {
+  const { resolvers, loaders } = buildResolvers(app.routeTable);
+  const graphiql = process.env.NODE_ENV !== 'production';
+  // Its own scope: Mercurius installs its error handler (GraphQL-shaped errors) where it is registered.
+  await app.register(async (scope) => {
+    // Not REST operations: kept out of the OpenAPI document (the schema is docs/schema.graphql).
+    scope.addHook('onRoute', (route) => {
+      route.schema = { ...route.schema, hide: true };
+    });
+    if (graphiql) {
+      scope.addHook('onRequest', async (request, reply) => {
+        if (request.url.startsWith('/graphiql')) reply.header('content-security-policy', GRAPHIQL_CSP);
+      });
+    }
+    await scope.register(mercurius, {
+      schema: graphqlTypeDefs(),
+      resolvers,
+      loaders,
+      path: GRAPHQL_PATH,
+      jit: 1,
+      queryDepth: MAX_DEPTH,
+      errorFormatter,
+      graphiql,
+      // Identity is resolved by the authentication hook (cookie or token; CSRF on cookie POSTs);
+      // each field then applies the access rule of the REST operation it mirrors.
+      additionalRouteOptions: {
+        config: { access: { auth: 'public' }, rateLimit: { max: config.rateLimit.write, timeWindow: config.rateLimit.windowMs } },
+      },
+    });
+    scope.graphql.addHook('preExecution', (schema, document, _context, variables) => {
+      checkCost(schema, document, variables, MAX_COST);
+      return Promise.resolve();
+    });
+  });
+}

@@ -1,0 +1,80 @@
+// The GraphQL schema: every domain's types and root fields, and the resolvers built from their
+// operations. docs/schema.graphql is this schema printed (npm run schema:graphql).
+import type { GraphQLScalarType as ScalarType, GraphQLSchema } from 'graphql';
+import type { IResolvers, MercuriusContext, MercuriusLoaders } from 'mercurius';
+import type { RouteEntry } from '../route-table.js';
+import type { Domain } from './domain.js';
+import { commentDomain } from './domains/comments.js';
+import { meDomain } from './domains/me.js';
+import { reviewDomain } from './domains/reviews.js';
+import { specDomain } from './domains/specs.js';
+import { templateDomain } from './domains/templates.js';
+import { workspaceDomain } from './domains/workspaces.js';
+import { GraphQLScalarType, Kind, buildSchema, printSchema, valueFromASTUntyped } from './graphql-module.js';
+import { guardFor } from './operation.js';
+
+const DOMAINS: readonly Domain[] = [meDomain, workspaceDomain, templateDomain, specDomain, reviewDomain, commentDomain];
+
+/** The schema as SDL. */
+export function graphqlTypeDefs(): string {
+  const block = (name: string, fields: (d: Domain) => string | undefined) =>
+    `type ${name} {\n${DOMAINS.map(fields).filter((f) => f !== undefined).join('\n')}\n}`;
+  return [...DOMAINS.map((d) => d.typeDefs), block('Query', (d) => d.query), block('Mutation', (d) => d.mutation)].join('\n');
+}
+
+/** The schema, printed as docs/schema.graphql holds it. */
+export function printGraphqlSchema(): string {
+  return printSchema(buildSchema(graphqlTypeDefs())) + '\n';
+}
+
+export function buildGraphqlSchema(): GraphQLSchema {
+  return buildSchema(graphqlTypeDefs());
+}
+
+/** Every field that mirrors a REST operation: `Type.field` and `METHOD /path`. */
+export function graphqlCounterparts(): { field: string; rest: string }[] {
+  return DOMAINS.flatMap((d) => [...d.operations, ...(d.batches ?? [])].map(({ field, rest }) => ({ field, rest })));
+}
+
+/** Any JSON value, passed through as is. */
+const JSONScalar = new GraphQLScalarType({
+  name: 'JSON',
+  description: 'Any JSON value (documented shapes: the REST schema of the same operation)',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => (ast.kind === Kind.NULL ? null : valueFromASTUntyped(ast, variables)),
+});
+
+type Resolver = (parent: unknown, args: unknown, context: MercuriusContext) => unknown;
+
+function split(field: string): [string, string] {
+  const [type = '', name = ''] = field.split('.');
+  return [type, name];
+}
+
+/** Resolvers and loaders, each operation guarded by its REST route's access rule and schemas. */
+export function buildResolvers(routeTable: readonly RouteEntry[]): { resolvers: IResolvers; loaders: MercuriusLoaders } {
+  const resolvers: Record<string, Record<string, Resolver> | ScalarType> = { JSON: JSONScalar };
+  const typeMap = (type: string): Record<string, Resolver> => {
+    const existing = resolvers[type];
+    if (existing !== undefined && !(existing instanceof GraphQLScalarType)) return existing;
+    const created: Record<string, Resolver> = {};
+    resolvers[type] = created;
+    return created;
+  };
+  const loaders: MercuriusLoaders = {};
+  for (const domain of DOMAINS) {
+    for (const op of domain.operations) {
+      const guard = guardFor(routeTable, op.rest);
+      const [type, name] = split(op.field);
+      typeMap(type)[name] = (parent, args, context) => op.resolve(guard, parent, args, context);
+    }
+    for (const batch of domain.batches ?? []) {
+      const guard = guardFor(routeTable, batch.rest);
+      const [type, name] = split(batch.field);
+      loaders[type] = { ...loaders[type], [name]: (queries: { obj: unknown }[], context: MercuriusContext) => batch.load(guard, queries.map((q) => q.obj), context) };
+    }
+    for (const [type, fields] of Object.entries(domain.resolvers ?? {})) Object.assign(typeMap(type), fields);
+  }
+  return { resolvers: resolvers as IResolvers, loaders };
+}

@@ -1,0 +1,75 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase, useTestServer, type ApiClient } from '../harness.js';
+import { codesOf, gql, gqlData } from './helpers.js';
+
+interface SpecItem {
+  key: string;
+  number: number;
+  title: string;
+  etag: string;
+}
+
+describeEachDatabase('graphql: queries', (database) => {
+  const server = useTestServer(database);
+  let owner: ApiClient;
+  let number: number;
+
+  beforeAll(async () => {
+    owner = (await server().setupOwner({ workspaceKey: 'GQ' })).client;
+    const created = await gqlData<{ createSpec: SpecItem }>(owner, 'mutation { createSpec(workspace: "GQ", title: "Caching") { key number title etag } }');
+    number = created.createSpec.number;
+  });
+
+  it('answers me, workspaces, members, templates and notifications like REST', async () => {
+    const data = await gqlData<{ me: { email: string; memberships: { workspaceKey: string; role: string }[] }; workspaces: { items: { key: string; role: string; permissions: { update: boolean } }[] } }>(
+      owner,
+      `{ me { email memberships { workspaceKey role } }
+         workspaces { items { key role permissions { update } } nextCursor }
+         members(workspace: "GQ") { items { name role } }
+         templates(workspace: "GQ") { id name builtin }
+         notifications { items { id } unreadCount } }`,
+    );
+    const rest = await owner.get<{ email: string }>('/api/v1/me');
+    expect(data.me.email).toBe(rest.body.email);
+    expect(data.me.memberships).toEqual([{ workspaceKey: 'GQ', role: 'owner' }]);
+    expect(data.workspaces.items).toEqual([{ key: 'GQ', role: 'owner', permissions: { update: true } }]);
+  });
+
+  it('reads one spec with its text, sections, lint, revisions, review, reviewers and threads', async () => {
+    const data = await gqlData<{ spec: Record<string, unknown> }>(
+      owner,
+      `query One($ref: String!) { spec(workspace: "GQ", ref: $ref) {
+         key title etag markdown sections lint revisions(limit: 5) revisionDetail(number: 1) diff review reviewers { user { name } } versions reviewPolicy
+         threads { items { id } } } }`,
+      { ref: String(number) },
+    );
+    const rest = await owner.get<{ markdown: string; etag: string; key: string }>(`/api/v1/workspaces/GQ/specs/${number}`);
+    expect(data.spec).toMatchObject({ key: rest.body.key, markdown: rest.body.markdown, etag: rest.body.etag, reviewers: [] });
+    expect(data.spec.lint).toEqual((await owner.get(`/api/v1/workspaces/GQ/specs/${number}/lint`)).body);
+  });
+
+  it('lists specs with filters and a cursor', async () => {
+    await gqlData(owner, 'mutation { createSpec(workspace: "GQ", title: "Second") { key } }');
+    const first = await gqlData<{ specs: { items: SpecItem[]; nextCursor: string | null } }>(owner, '{ specs(workspace: "GQ", sort: "number", limit: 1) { items { number title } nextCursor } }');
+    expect(first.specs.items).toHaveLength(1);
+    expect(first.specs.nextCursor).not.toBeNull();
+    const second = await gqlData<{ specs: { items: SpecItem[] } }>(owner, 'query Next($c: String) { specs(workspace: "GQ", sort: "number", limit: 1, cursor: $c) { items { number title } } }', { c: first.specs.nextCursor });
+    expect(second.specs.items[0]?.number).toBeGreaterThan(first.specs.items[0]?.number ?? 0);
+  });
+
+  it('refuses bad input with the REST validation codes', async () => {
+    const res = await gql(owner, '{ specs(workspace: "GQ", limit: 0) { items { key } } }');
+    expect(codesOf(res), JSON.stringify(res.body)).toEqual(["validation_failed"]);
+    expect(res.body.errors?.[0]?.extensions.errors).toEqual([expect.objectContaining({ field: 'limit', in: 'query', code: 'too_small' })]);
+    const unknown = await gql(owner, '{ spec(workspace: "GQ", ref: "999") { key } }');
+    expect(codesOf(unknown)).toEqual(['not_found']);
+    expect(unknown.status).toBe(404);
+    const syntax = await gql(owner, '{ spec(');
+    expect(codesOf(syntax)).toEqual(['invalid_graphql']);
+  });
+
+  it('searches', async () => {
+    const data = await gqlData<{ search: { items: { key: string; snippet: { text: string }[] }[] } }>(owner, '{ search(q: "caching") { items { key sectionPath snippet { text match } } nextCursor } }');
+    expect(data.search.items.length).toBeGreaterThan(0);
+  });
+});
