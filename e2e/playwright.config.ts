@@ -64,7 +64,6 @@ export default defineConfig({
       DATABASE_URL: `sqlite:${join(dataDir, 'specboard.db')}`,
       LOG_LEVEL: 'warn',
       RATE_LIMIT_STRICT: '1000',
-      WEB_DIR: join(root, 'dist', 'web'),
     },
   },
 });
