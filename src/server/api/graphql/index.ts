@@ -9,8 +9,11 @@ import { errorFormatter } from './errors.js';
 import { buildResolvers, graphqlTypeDefs } from './schema.js';
 
 export const GRAPHQL_PATH = '/graphql';
-/** Deepest nesting a query may have (Query.specs.items.reviewers.user.name is 5). */
-export const MAX_DEPTH = 8;
+/**
+ * Deepest nesting a query may have. Our own types nest at most 7 levels (specs > items > threads >
+ * items > suggestion > decidedBy > name); GraphiQL's introspection query needs about 13.
+ */
+export const MAX_DEPTH = 15;
 /** Most a query may cost (see cost.ts): a page of 50 specs with 10 fields and their reviewers fits. */
 export const MAX_COST = 5000;
 
