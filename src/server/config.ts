@@ -37,6 +37,17 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Built web client; served when it contains index.html. */
   readonly webDir: string;
+  readonly events: EventsConfig;
+}
+
+/** Live events (docs/events.md). */
+export interface EventsConfig {
+  /** How long events stay replayable after a reconnect; older ones are deleted. */
+  readonly retentionHours: number;
+  /** A client whose unsent data passes this is disconnected (slow consumer). */
+  readonly maxBufferedBytes: number;
+  /** Period of the credential and access re-check of every open connection. */
+  readonly recheckSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +101,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     metricsToken: read.optionalString('METRICS_TOKEN'),
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     webDir: resolveFrom(cwd, read.string('WEB_DIR', join(packageRoot, 'dist', 'web'))),
+    events: {
+      retentionHours: read.integer('EVENTS_RETENTION_HOURS', 72, 1, 24 * 366),
+      maxBufferedBytes: read.byteSize('EVENTS_MAX_BUFFER', 1024 * 1024),
+      recheckSeconds: read.integer('EVENTS_RECHECK_SECONDS', 30, 1, 3600),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

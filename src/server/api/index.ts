@@ -4,6 +4,7 @@ import { API_PREFIX } from './route-table.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { commentRoutes } from './routes/comments.js';
+import { eventRoutes } from './routes/events.js';
 import { inviteRoutes } from './routes/invites.js';
 import { meRoutes } from './routes/me.js';
 import { memberRoutes } from './routes/members.js';
@@ -38,6 +39,7 @@ const ROUTE_MODULES: readonly ((app: ApiInstance) => void)[] = [
   reviewPolicyRoutes,
   notificationRoutes,
   commentRoutes,
+  eventRoutes,
 ];
 
 export async function registerApi(app: FastifyInstance): Promise<void> {

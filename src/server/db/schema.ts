@@ -277,6 +277,19 @@ export interface ReviewPoliciesTable {
   updatedAt: string;
 }
 
+/** Live-events outbox (docs/events.md): ids increase in commit order. */
+export interface EventOutboxTable {
+  /** PostgreSQL returns bigint as a string: read it through Number(). */
+  id: ColumnType<number | string, never, never>;
+  type: string;
+  workspaceId: string | null;
+  specId: string | null;
+  userId: string | null;
+  actorId: string | null;
+  dataJson: string;
+  createdAt: string;
+}
+
 export interface DB {
   instanceSettings: InstanceSettingsTable;
   users: UsersTable;
@@ -299,4 +312,5 @@ export interface DB {
   notifications: NotificationsTable;
   commentThreads: CommentThreadsTable;
   comments: CommentsTable;
+  eventOutbox: EventOutboxTable;
 }

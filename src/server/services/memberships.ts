@@ -7,6 +7,7 @@ import { nowIso, type ActorCtx, type PublicCtx } from './context.js';
 import { pageWindow, toPage, type Page, type PageRequest } from './pagination.js';
 import { createAccount, type NewAccount } from './users.js';
 import { workspaceAccess } from './workspace-access.js';
+import { membershipEvent, recordEvent } from '../events/write.js';
 
 export interface Member {
   readonly userId: string;
@@ -103,6 +104,7 @@ export async function changeMemberRole(ctx: ActorCtx, ref: string, userId: strin
       before: { role: member.role },
       after: { role },
     });
+    await recordEvent(trx, membershipEvent(ctx, access.workspace.id, userId, role));
     return { ...member, role };
   });
 }
@@ -125,5 +127,6 @@ export async function removeMember(ctx: ActorCtx, ref: string, userId: string): 
       targetId: userId,
       before: { role: member.role },
     });
+    await recordEvent(trx, membershipEvent(ctx, access.workspace.id, userId, null));
   });
 }

@@ -6,6 +6,7 @@ import { nowIso, type Actor, type ActorCtx, type ServiceDeps } from './context.j
 import { pageWindow, toPage, type Page, type PageRequest } from './pagination.js';
 import { newId, newSecret, sha256Hex } from './secrets.js';
 import { tokenCache } from './token-cache.js';
+import { recordEvent, tokenRevokedEvent } from '../events/write.js';
 
 export interface ApiToken {
   readonly id: string;
@@ -125,6 +126,7 @@ export async function revokeToken(ctx: ActorCtx, id: string): Promise<void> {
     if (token.revokedAt !== null) return;
     await trx.updateTable('apiTokens').set({ revokedAt: nowIso(ctx.deps) }).where('id', '=', id).execute();
     await recordAudit(trx, ctx, { workspaceId: null, action: 'token.revoked', targetType: 'api_token', targetId: id, before: { name: token.name } });
+    await recordEvent(trx, tokenRevokedEvent(ctx, ctx.actor.userId, id));
   });
   // After the commit: a lookup that read the row before it cannot put it back (see TokenCache).
   tokenCache(ctx.deps.db).dropToken(id);

@@ -56,6 +56,10 @@ const account = (fx: Fixture) => ({ name: 'Matrix Person', email: fx.server.uniq
 /** One row per route: `METHOD url` exactly as in the route table. */
 const CASES: Record<string, MatrixCase> = {
   'GET /api/v1/openapi.json': { ok: 200, request: () => ({ path: '/api/v1/openapi.json' }) },
+  // The live-events WebSocket endpoint. The matrix speaks plain HTTP, so an allowed caller gets 426
+  // upgrade_required here (the access rule is still checked first); the upgrade itself, with its
+  // Origin rule and subscription authorization, is tested in test/integration/events/*.test.ts.
+  'GET /api/v1/events': { ok: 426, request: () => ({ path: '/api/v1/events' }) },
   'GET /api/v1/setup': { ok: 200, request: () => ({ path: '/api/v1/setup' }) },
   'POST /api/v1/setup': {
     ok: 409,

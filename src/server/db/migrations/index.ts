@@ -4,6 +4,7 @@ import { specLint } from './0002-spec-lint.js';
 import { search } from './0003-search.js';
 import { reviewWorkflow } from './0004-review-workflow.js';
 import { commentsNotifications } from './0005-comments-notifications.js';
+import { eventOutbox } from './0006-event-outbox.js';
 
 /**
  * Every migration, in order. Names sort lexically and must never change once released.
@@ -14,4 +15,5 @@ export const MIGRATIONS: Readonly<Record<string, SchemaMigration>> = {
   '0003-search': search,
   '0004-review-workflow': reviewWorkflow,
   '0005-comments-notifications': commentsNotifications,
+  '0006-event-outbox': eventOutbox,
 };

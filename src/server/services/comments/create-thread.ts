@@ -9,6 +9,7 @@ import { threadView } from './list.js';
 import { commentResource } from './load.js';
 import { notifyMentions } from './mentions.js';
 import type { ThreadView } from './views.js';
+import { recordEvent, specEvent } from '../../events/write.js';
 
 export interface CreateThreadInput {
   /** The section the thread is about (slugs joined by `/`, as in the spec's outline). */
@@ -65,6 +66,7 @@ export async function createThread(ctx: ActorCtx, locator: SpecLocator, input: C
       .execute();
     await trx.insertInto('comments').values({ id: commentId, threadId: id, authorId: ctx.actor.userId, body: input.body, createdAt: now, editedAt: null, deletedAt: null }).execute();
     await notifyMentions(trx, { workspaceId: spec.workspaceId, specId: spec.id, threadId: id, commentId, actorId: ctx.actor.userId, body: input.body, at: now });
+    await recordEvent(trx, specEvent(ctx, spec, 'comment.created', { threadId: id, commentId, reply: false }));
   });
   return threadView(ctx, spec, id);
 }

@@ -4,6 +4,7 @@ import { nowIso, type ActorCtx } from '../context.js';
 import { threadView } from './list.js';
 import { loadThread, type ThreadLocator } from './load.js';
 import type { ThreadView } from './views.js';
+import { recordEvent, specEvent } from '../../events/write.js';
 
 /**
  * Resolves (or reopens) a thread: its author, the spec's author or an editor. Doing it twice
@@ -26,6 +27,7 @@ export async function setThreadResolved(ctx: ActorCtx, locator: ThreadLocator, r
         targetId: thread.id,
         after: { specId: thread.specId, blocking: thread.blockingAt !== null },
       });
+      await recordEvent(trx, specEvent(ctx, { id: thread.specId, workspaceId: thread.workspaceId }, 'comment.resolved', { threadId: thread.id, resolved }));
     });
   }
   return threadView(ctx, loaded.spec, thread.id);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, NotificationKind } from '../../db/index.js';
 import { newId } from '../secrets.js';
+import { recordEvents } from '../../events/write.js';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = ['mention', 'review_requested', 'verdict', 'reminder', 'decision'];
 
@@ -36,21 +37,19 @@ export async function notify(trx: Kysely<DB>, input: NotifyInput): Promise<strin
   if (recipients.length === 0) return [];
   const createdAt = input.at ?? new Date().toISOString();
   const detailsJson = JSON.stringify(input.details ?? {});
-  await trx
-    .insertInto('notifications')
-    .values(
-      recipients.map((userId) => ({
-        id: newId(),
-        workspaceId: input.workspaceId,
-        userId,
-        kind: input.kind,
-        specId: input.specId,
-        actorId: input.actorId,
-        detailsJson,
-        createdAt,
-        readAt: null,
-      })),
-    )
-    .execute();
+  const rows = recipients.map((userId) => ({
+    id: newId(),
+    workspaceId: input.workspaceId,
+    userId,
+    kind: input.kind,
+    specId: input.specId,
+    actorId: input.actorId,
+    detailsJson,
+    createdAt,
+    readAt: null,
+  }));
+  await trx.insertInto('notifications').values(rows).execute();
+  // Only the recipient hears of it, live (docs/events.md).
+  await recordEvents(trx, rows.map((r) => ({ type: 'notification.created', workspaceId: r.workspaceId, specId: r.specId, userId: r.userId, actorId: r.actorId, data: { notificationId: r.id, kind: r.kind }, at: createdAt })));
   return recipients;
 }

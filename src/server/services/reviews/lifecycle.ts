@@ -11,6 +11,7 @@ import { loadReviewTarget } from './target.js';
 import { cacheFooterRevision, invalidTransition, requireTransition, runStep } from './transition.js';
 import { reviewView, type ReviewView } from './view.js';
 import { lockVersion } from './versions.js';
+import { recordEvents, specEvent, transitionEvents } from '../../events/write.js';
 
 async function viewAfter(ctx: ActorCtx, locator: SpecLocator, transition: ReviewView['transition']): Promise<ReviewView> {
   const fresh = await loadReviewTarget(ctx, locator, reviewPolicy.read);
@@ -105,6 +106,7 @@ export async function reviseSpec(ctx: ActorCtx, locator: SpecLocator): Promise<R
       before: { status: version.status, version: version.number },
       after: { status: to, version: next.number, revision: transition.revision },
     });
+    await recordEvents(trx, [...transitionEvents(ctx, spec, transition), specEvent(ctx, spec, 'version.opened', { version: next.number, status: to })]);
     return transition;
   });
   cacheFooterRevision(ctx, footer);

@@ -12,6 +12,7 @@ import { loadReviewTarget, type ReviewTarget } from './target.js';
 import { cacheFooterRevision, invalidTransition } from './transition.js';
 import { reviewView, type ReviewView } from './view.js';
 import { lockVersion } from './versions.js';
+import { recordEvent, specEvent } from '../../events/write.js';
 
 /** States in which the reviewer list can still change. */
 const OPEN_STATES: ReadonlySet<string> = new Set(['draft', 'in_review', 'changes_requested']);
@@ -63,6 +64,7 @@ export async function assignReviewer(ctx: ActorCtx, locator: SpecLocator, userId
     });
     if (existing === undefined && version.status === 'in_review') {
       await notify(trx, { workspaceId: spec.workspaceId, userIds: [userId], kind: 'review_requested', specId: spec.id, actorId: ctx.actor.userId, details: { version: version.number }, at: now });
+      await recordEvent(trx, specEvent(ctx, spec, 'review.requested', { version: version.number, reviewerId: userId }));
     }
   });
   const fresh = await loadReviewTarget(ctx, locator, reviewPolicy.read);

@@ -8,6 +8,7 @@ import { revisionCache } from '../specs/revision-cache.js';
 import { writeStatusAndFooter, reviewTruth, type FooterRevision } from './footer.js';
 import type { ReviewTarget } from './target.js';
 import { lockVersion, type VersionRow } from './versions.js';
+import { recordEvents, transitionEvents } from '../../events/write.js';
 
 /** States whose content is locked against edits until someone revises. */
 export const LOCKED_STATES: ReadonlySet<string> = new Set(['approved', 'superseded']);
@@ -71,6 +72,7 @@ export async function runStep<T>(
       before: { status: from, version: version.number },
       after: { status: to, version: version.number, revision: record.revision, ...(patch.decisionSummary ? { decisionSummary: patch.decisionSummary } : {}) },
     });
+    await recordEvents(trx, transitionEvents(ctx, spec, record));
     return { result, transition: record };
   });
   cacheFooterRevision(ctx, footer);

@@ -14,6 +14,7 @@ import { loadReviewTarget, type ReviewTarget } from './target.js';
 import { invalidTransition, runStep } from './transition.js';
 import { currentApprovers, reviewView, type ReviewView } from './view.js';
 import type { VersionRow } from './versions.js';
+import { recordEvent, specEvent } from '../../events/write.js';
 
 export interface VerdictInput {
   /** Decision summary (required to reject: the reason). */
@@ -86,6 +87,7 @@ async function recordVerdict(
       ...(signature === null ? {} : { signature: { signedBy: reviewerId, signedAt: signature.signedAt, contentHash: content.hash, meaning: signature.meaning } }),
     },
   });
+  await recordEvent(trx, specEvent(ctx, target.spec, 'review.submitted', { version: version.number, reviewerId, verdict, revision: content.revision }));
   await notify(trx, {
     workspaceId: target.spec.workspaceId,
     userIds: [target.spec.authorId],

@@ -12,6 +12,7 @@ import { revisionCache } from './revision-cache.js';
 import { searchIndexOf } from '../../search/index.js';
 import { assertUnlocked, dismissStaleApprovals, keepFooterTrue } from '../reviews/content-hooks.js';
 import type { SpecRead } from './views.js';
+import { contentEvents, recordEvents } from '../../events/write.js';
 
 /** Refuses text the database could not store exactly, naming line and column of the first problem. */
 export function requireStorable(text: string, field = 'markdown'): void {
@@ -101,6 +102,7 @@ export async function commitContent(ctx: ActorCtx, change: ContentChange): Promi
     await searchIndexOf(trx).indexSpec(trx, { id: spec.id, workspaceId: spec.workspaceId }, analysis.doc, previous);
     await dismissStaleApprovals(trx, ctx, spec, analysis.doc);
     await change.alsoInTransaction?.(trx);
+    await recordEvents(trx, contentEvents(ctx, spec, next, change.summary));
   });
   const current = revisionCache(ctx.deps.db).put(spec.id, next.revision, analysis.doc, analysis.lint);
   return replaced.length === 0 ? { loaded: { ...loaded, spec: next }, current } : { loaded: { ...loaded, spec: next }, current, footerReplaced: replaced };

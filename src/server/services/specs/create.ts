@@ -13,6 +13,7 @@ import { revisionCache } from './revision-cache.js';
 import { searchIndexOf } from '../../search/index.js';
 import { currentTemplate } from './template-versions.js';
 import type { SpecRead } from './views.js';
+import { recordEvent, specEvent } from '../../events/write.js';
 
 export interface CreateSpecInput {
   readonly title?: string | undefined;
@@ -98,6 +99,7 @@ export async function createSpec(ctx: ActorCtx, workspaceRef: string, input: Cre
       after: { number: meta.number, title, templateId: template.id, templateVersion: template.version },
     });
     await searchIndexOf(trx).indexSpec(trx, { id: meta.id, workspaceId: meta.workspaceId }, analysis.doc);
+    await recordEvent(trx, specEvent(ctx, meta, 'spec.created', { key: `${meta.workspaceKey}-${meta.number}`, number: meta.number, title, status: 'draft', revision: 1 }));
     return { spec: meta, role: access.role, labels };
   });
   return { loaded: spec, current: revisionCache(db).put(spec.spec.id, 1, analysis.doc, analysis.lint) };

@@ -7,6 +7,7 @@ import { currentRevision } from './current.js';
 import { loadSpec, type SpecLocator } from './load.js';
 import { searchIndexOf } from '../../search/index.js';
 import type { SpecRead } from './views.js';
+import { recordEvent, specEvent } from '../../events/write.js';
 
 /** Soft delete: hidden from reads, lists and search; revisions kept; admins can restore it. */
 export async function deleteSpec(ctx: ActorCtx, locator: SpecLocator, ifMatch: string | undefined): Promise<void> {
@@ -23,6 +24,7 @@ export async function deleteSpec(ctx: ActorCtx, locator: SpecLocator, ifMatch: s
       targetId: spec.id,
       before: { number: spec.number, title: spec.title, revision: spec.revision },
     });
+    await recordEvent(trx, specEvent(ctx, spec, 'spec.deleted', { key: `${spec.workspaceKey}-${spec.number}` }));
   });
 }
 
@@ -43,6 +45,7 @@ export async function restoreSpec(ctx: ActorCtx, locator: SpecLocator): Promise<
       targetId: spec.id,
       after: { number: spec.number, title: spec.title, revision: spec.revision },
     });
+    await recordEvent(trx, specEvent(ctx, spec, 'spec.restored', { key: `${spec.workspaceKey}-${spec.number}`, revision: spec.revision }));
   });
   return { loaded: { ...loaded, spec: { ...spec, deletedAt: null } }, current };
 }

@@ -8,6 +8,7 @@ import { loadSpec, type SpecLocator } from './load.js';
 import { retitle } from './retitle.js';
 import { templateAt } from './template-versions.js';
 import type { SpecRead } from './views.js';
+import { labelsEvent, recordEvent } from '../../events/write.js';
 
 export interface UpdateSpecInput {
   /** The spec's title is its H1: a new title is a new revision with the heading rewritten. */
@@ -33,7 +34,7 @@ export async function updateSpec(ctx: ActorCtx, locator: SpecLocator, input: Upd
       loaded,
       analysis: analyzeDocument(retitle(current.doc, title), template),
       summary: `Renamed to ${title}`,
-      alsoInTransaction: labels === null ? undefined : (trx) => setSpecLabels(trx, spec.workspaceId, spec.id, labels, now).then(() => undefined),
+      alsoInTransaction: labels === null ? undefined : (trx) => setSpecLabels(trx, spec.workspaceId, spec.id, labels, now).then(() => recordEvent(trx, labelsEvent(ctx, spec, labels))),
     });
     return labels === null ? result : { ...result, loaded: { ...result.loaded, labels } };
   }
@@ -42,6 +43,7 @@ export async function updateSpec(ctx: ActorCtx, locator: SpecLocator, input: Upd
   await db.transaction().execute(async (trx) => {
     await setSpecLabels(trx, spec.workspaceId, spec.id, labels, now);
     await trx.updateTable('specs').set({ updatedAt: now }).where('id', '=', spec.id).execute();
+    await recordEvent(trx, labelsEvent(ctx, spec, labels));
   });
   return { loaded: { ...loaded, labels, spec: { ...spec, updatedAt: now } }, current };
 }

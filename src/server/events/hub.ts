@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import type { WebSocket } from 'ws';
+import { AppError } from '../errors/index.js';
+import type { Actor, ServiceDeps } from '../services/context.js';
+import { authorizeTopic, reauthenticate, type Credential } from './access.js';
+import type { EventBus } from './bus.js';
+import { EventConnection, type ConnectionHost, type Subscription, type TopicRequest } from './connection.js';
+import type { EventFeed } from './feed.js';
+import { latestEventId, purgedThrough, readEvents, type StoredEvent } from './outbox.js';
+import { CLOSE_CODES, type Viewer } from './schemas.js';
+
+const PAGE = 200;
+
+/** Events after which the affected user's connections are checked again at once. */
+const ACCESS_EVENTS = new Set(['member.removed', 'member.role_changed', 'token.revoked']);
+
+export interface HubOptions {
+  readonly maxBufferedBytes: number;
+  /** Every connection's credential and subscriptions are re-checked this often, events or not. */
+  readonly recheckMs: number;
+  readonly onError: (error: unknown) => void;
+}
+
+interface PresenceNotice {
+  readonly state: 'join' | 'leave';
+  readonly specId: string;
+  /** instance:connection, so several tabs and servers keep separate entries. */
+  readonly key: string;
+  readonly viewer: Viewer;
+}
+
+/**
+ * The WebSocket side of live events: accepts authenticated connections, replays what a
+ * resuming client missed, fans the feed out to matching subscriptions, keeps presence, and
+ * drops connections whose credential or access went away.
+ */
+export class EventHub implements ConnectionHost {
+  private readonly connections = new Set<EventConnection>();
+  private readonly instance = randomUUID();
+  /** specId -> viewer key -> viewer, fed only by bus notices (so every instance agrees). */
+  private readonly viewers = new Map<string, Map<string, Viewer>>();
+  private readonly stops: (() => void)[] = [];
+
+  private constructor(
+    private readonly deps: ServiceDeps,
+    private readonly feed: EventFeed,
+    private readonly bus: EventBus,
+    private readonly options: HubOptions,
+  ) {}
+
+  static async start(deps: ServiceDeps, feed: EventFeed, bus: EventBus, options: HubOptions): Promise<EventHub> {
+    const hub = new EventHub(deps, feed, bus, options);
+    hub.stops.push(feed.listen((event) => hub.onEvent(event)));
+    hub.stops.push(await bus.subscribe('presence', (message) => hub.onPresence(JSON.parse(message) as PresenceNotice)));
+    const timer = setInterval(() => void hub.recheckAll(), options.recheckMs);
+    timer.unref();
+    hub.stops.push(() => clearInterval(timer));
+    return hub;
+  }
+
+  get maxBufferedBytes(): number {
+    return this.options.maxBufferedBytes;
+  }
+
+  /** Number of open connections (metrics, tests). */
+  get size(): number {
+    return this.connections.size;
+  }
+
+  /** Takes over an upgraded socket whose request was authenticated as `actor`. */
+  async accept(socket: WebSocket, actor: Actor, credential: Credential): Promise<void> {
+    const user = await this.deps.db.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst();
+    const connection = new EventConnection(socket, this, actor, credential, user?.name ?? '');
+    if (socket.readyState !== socket.OPEN) return;
+    this.connections.add(connection);
+    connection.send({ op: 'ready', userId: actor.userId, lastId: this.feed.cursor });
+  }
+
+  authorize(actor: Actor, request: TopicRequest): ReturnType<typeof authorizeTopic> {
+    return authorizeTopic(this.deps, actor, request);
+  }
+
+  /**
+   * Confirms a subscription, then replays events after `since` (in id order, through the feed's
+   * cursor) and turns it live in the same tick it caught up, so nothing is missed or repeated.
+   * Beyond retention (or an id the server never issued) the client is told to resync instead.
+   */
+  async startSubscription(connection: EventConnection, sub: Subscription, since: number | undefined): Promise<void> {
+    const specId = sub.resolved.specId;
+    connection.send({
+      op: 'subscribed',
+      topic: sub.topic,
+      workspaceId: sub.resolved.workspaceId,
+      specId,
+      ...(specId === null ? {} : { viewers: this.viewersOf(specId, `${this.instance}:${connection.id}`, { userId: connection.userId, name: connection.userName }) }),
+    });
+    if (since === undefined) return this.goLive(sub);
+    const db = this.deps.db;
+    const reason = since < (await purgedThrough(db)) ? 'beyond_retention' : since > (await latestEventId(db)) ? 'unknown_id' : null;
+    if (reason !== null) {
+      connection.send({ op: 'resync', topic: sub.topic, reason, lastId: this.feed.cursor });
+      return this.goLive(sub);
+    }
+    sub.deliveredUpTo = since;
+    const filter = specId === null ? { workspaceId: sub.resolved.workspaceId } : { specId };
+    while (!connection.closed && connection.subscriptions.get(keyOf(sub)) === sub) {
+      const target = this.feed.cursor;
+      if (sub.deliveredUpTo >= target) {
+        sub.live = true;
+        return;
+      }
+      const rows = await readEvents(db, sub.deliveredUpTo, target, PAGE, filter);
+      for (const row of rows) {
+        if (connection.matches(sub, row) && !connection.send({ op: 'event', event: row.envelope })) return;
+        sub.deliveredUpTo = row.envelope.id;
+      }
+      if (rows.length < PAGE) sub.deliveredUpTo = Math.max(sub.deliveredUpTo, target);
+    }
+  }
+
+  private goLive(sub: Subscription): void {
+    sub.deliveredUpTo = this.feed.cursor;
+    sub.live = true;
+  }
+
+  viewing(connection: EventConnection, specId: string, on: boolean): void {
+    const notice: PresenceNotice = { state: on ? 'join' : 'leave', specId, key: `${this.instance}:${connection.id}`, viewer: { userId: connection.userId, name: connection.userName } };
+    this.bus.publish('presence', JSON.stringify(notice)).catch(this.options.onError);
+  }
+
+  detach(connection: EventConnection): void {
+    this.connections.delete(connection);
+  }
+
+  /** Closes every connection (server shutdown) and stops listening. */
+  stop(): void {
+    for (const stop of this.stops) stop();
+    for (const connection of [...this.connections]) connection.close(CLOSE_CODES.goingAway, 'server_shutdown');
+  }
+
+  /** Checks the connections of one user now (after a membership or token change). */
+  recheckUser(userId: string): Promise<void> {
+    return this.recheck([...this.connections].filter((c) => c.userId === userId));
+  }
+
+  private recheckAll(): Promise<void> {
+    return this.recheck([...this.connections]);
+  }
+
+  private async recheck(connections: readonly EventConnection[]): Promise<void> {
+    for (const connection of connections) {
+      try {
+        const actor = await reauthenticate(this.deps, connection.credential);
+        if (actor === null) {
+          connection.close(CLOSE_CODES.credentialsRevoked, 'credentials_revoked');
+          continue;
+        }
+        connection.actor = actor;
+        for (const sub of [...connection.subscriptions.values()]) await authorizeTopic(this.deps, actor, sub.request);
+      } catch (error) {
+        if (error instanceof AppError) connection.close(CLOSE_CODES.accessRevoked, 'access_revoked');
+        else this.options.onError(error);
+      }
+    }
+  }
+
+  private onEvent(event: StoredEvent): void {
+    for (const connection of this.connections) connection.deliver(event);
+    if (!ACCESS_EVENTS.has(event.envelope.type)) return;
+    const target = event.userId ?? (typeof event.envelope.data.userId === 'string' ? event.envelope.data.userId : null);
+    if (target !== null) void this.recheckUser(target);
+  }
+
+  private onPresence(notice: PresenceNotice): void {
+    let viewers = this.viewers.get(notice.specId);
+    if (notice.state === 'join') {
+      if (viewers === undefined) this.viewers.set(notice.specId, (viewers = new Map<string, Viewer>()));
+      viewers.set(notice.key, notice.viewer);
+    } else {
+      viewers?.delete(notice.key);
+      if (viewers?.size === 0) this.viewers.delete(notice.specId);
+    }
+    const list = this.viewersOf(notice.specId);
+    for (const connection of this.connections) {
+      if (connection.subscriptions.has(`spec:${notice.specId}`)) connection.send({ op: 'presence', specId: notice.specId, state: notice.state, viewer: notice.viewer, viewers: list });
+    }
+  }
+
+  /** Who views a spec, one entry per user (optionally counting a viewer whose join is still on its way). */
+  private viewersOf(specId: string, extraKey?: string, extra?: Viewer): Viewer[] {
+    const entries = new Map<string, Viewer>(this.viewers.get(specId) ?? []);
+    if (extraKey !== undefined && extra !== undefined) entries.set(extraKey, extra);
+    const byUser = new Map<string, Viewer>();
+    for (const viewer of entries.values()) byUser.set(viewer.userId, viewer);
+    return [...byUser.values()];
+  }
+}
+
+function keyOf(sub: Subscription): string {
+  return sub.resolved.specId === null ? `workspace:${sub.resolved.workspaceId}` : `spec:${sub.resolved.specId}`;
+}
