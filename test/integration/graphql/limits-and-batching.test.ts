@@ -1,8 +1,8 @@
 // Depth and cost limits refuse a query before it runs; a list of specs with their reviewers costs
 // a constant number of database queries however long the list (the reviewers are batched).
-import { getIntrospectionQuery } from 'graphql';
 import { beforeAll, expect, it } from 'vitest';
 import { MAX_COST, MAX_DEPTH } from '../../../src/server/api/graphql/index.js';
+import { getIntrospectionQuery } from '../../../src/server/api/graphql/graphql-module.js';
 import { describeEachDatabase, useTestServer, type ApiClient } from '../harness.js';
 import { codesOf, gql, gqlData } from './helpers.js';
 

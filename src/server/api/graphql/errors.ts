@@ -46,11 +46,11 @@ function classify(error: GraphQLErrorType): Coded {
   return { code: 'internal_error', message: 'Something went wrong on our side', extensions: {} };
 }
 
-/** Mercurius wraps document validation failures (including depth) in one error with a list. */
+/** Mercurius wraps document validation failures (including depth) in one error with a list: one each. */
 function flatten(errors: readonly GraphQLErrorType[]): GraphQLErrorType[] {
   return errors.flatMap((error) => {
     const original = error.originalError;
-    if (original === undefined || original instanceof AppError) return [error];
+    if (original === undefined || stringProperty(original, 'code') !== 'MER_ERR_GQL_VALIDATION') return [error];
     const inner: unknown = (original as { errors?: unknown }).errors;
     if (!Array.isArray(inner)) return [error];
     return inner.map((e: unknown) => (e instanceof GraphQLError ? e : new GraphQLError(e instanceof Error ? e.message : String(e), { originalError: e instanceof Error ? e : null })));
