@@ -1,7 +1,7 @@
 // TanStack Query keys and fetchers for every read the screens make.
 import { useQuery } from '@tanstack/react-query';
 import { api, query } from './client';
-import type { Invite, LintResult, Me, Page, Revision, SearchHit, SectionNode, Spec, SpecSummary, Template, Workspace } from './types';
+import type { Invite, LintResult, Me, Member, Page, ReviewView, Revision, SearchHit, SectionNode, Spec, SpecSummary, Template, VersionDetail, VersionInfo, Workspace } from './types';
 
 export const keys = {
   setup: ['setup'] as const,
@@ -11,6 +11,8 @@ export const keys = {
   spec: (ws: string, n: string) => ['spec', ws, n] as const,
   lint: (ws: string, n: string) => ['lint', ws, n] as const,
   revisions: (ws: string, n: string) => ['revisions', ws, n] as const,
+  review: (ws: string, n: string) => ['review', ws, n] as const,
+  versions: (ws: string, n: string) => ['versions', ws, n] as const,
 };
 
 /** Path of a spec under /api/v1. */
@@ -68,6 +70,28 @@ export function useDiff(ws: string, n: string, from: number | null, to: number |
     queryFn: () => api<{ unified: string }>(`${specPath(ws, n)}/diff${query({ from, to, format: 'unified' })}`),
     enabled: from !== null && to !== null && from !== to,
   });
+}
+
+/** The current version's review state: reviewers, verdicts, what approval still needs. */
+export function useReview(ws: string, n: string) {
+  return useQuery({ queryKey: keys.review(ws, n), queryFn: () => api<ReviewView>(`${specPath(ws, n)}/review`) });
+}
+
+export function useVersions(ws: string, n: string) {
+  return useQuery({ queryKey: keys.versions(ws, n), queryFn: () => api<{ items: VersionInfo[] }>(`${specPath(ws, n)}/versions`) });
+}
+
+/** One version with its text (only fetched for a version other than the current one). */
+export function useVersion(ws: string, n: string, version: number | null) {
+  return useQuery({
+    queryKey: [...keys.versions(ws, n), version],
+    queryFn: () => api<VersionDetail>(`${specPath(ws, n)}/versions/${version ?? 0}`),
+    enabled: version !== null,
+  });
+}
+
+export function useMembers(ws: string) {
+  return useQuery({ queryKey: ['members', ws], queryFn: () => api<Page<Member>>(`/workspaces/${encodeURIComponent(ws)}/members${query({ limit: 200 })}`) });
 }
 
 export function useInvite(token: string) {

@@ -120,3 +120,65 @@ export const STATUSES = ['draft', 'in_review', 'changes_requested', 'approved', 
 export function canWrite(role: Role | undefined): boolean {
   return role === 'owner' || role === 'admin' || role === 'editor';
 }
+
+export interface ReviewerEntry {
+  user: { id: string; name: string };
+  role: 'required' | 'optional';
+  dueAt: string | null;
+  overdue: boolean;
+  verdict: string | null;
+}
+
+export interface Verdict {
+  id: string;
+  reviewer: { id: string; name: string };
+  verdict: string;
+  revision: number;
+  summary: string | null;
+  createdAt: string;
+  dismissedAt: string | null;
+  current: boolean;
+}
+
+export interface VersionInfo {
+  number: number;
+  status: string;
+  current?: boolean;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  decisionSummary: string | null;
+  supersededBy: string | null;
+}
+
+export interface UnmetCondition {
+  check: string;
+  message: string;
+  blocking: boolean;
+  details?: Record<string, unknown>;
+}
+
+export interface ReviewView {
+  spec: { id: string; key: string; title: string; status: string; revision: number; etag: string; authorId: string };
+  version: VersionInfo;
+  locked: boolean;
+  reviewers: ReviewerEntry[];
+  verdicts: Verdict[];
+  approvers: string[];
+  policy: { minApprovals: number; requireAllRequired: boolean; lintClean: boolean; noBlockingThreads: boolean; signedApproval?: boolean };
+  unmet: UnmetCondition[];
+  allowedActions: string[];
+}
+
+/** One version with its text and verdicts (GET .../versions/:version). */
+export interface VersionDetail extends VersionInfo {
+  markdown: string;
+  reviewers: ReviewerEntry[];
+  verdicts: Verdict[];
+}
+
+export interface Member {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+}

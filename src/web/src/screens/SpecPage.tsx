@@ -1,8 +1,9 @@
 // Spec page: rendered Markdown, outline with per-section completeness, metadata and actions.
-import { useCallback, useEffect, useMemo, type MouseEvent } from 'react';
-import { headingPaths, useLint, useSpec, useWorkspace } from '../api/queries';
-import { canWrite, type LintResult, type SectionNode } from '../api/types';
-import { Completeness, ErrorNote, Field, Loading, StatusBadge, TimeAgo } from '../components/Status';
+import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { headingPaths, useLint, useMe, useReview, useSpec, useVersion, useVersions, useWorkspace } from '../api/queries';
+import { canWrite, type LintResult, type SectionNode, type VersionInfo } from '../api/types';
+import { Completeness, ErrorNote, Field, Loading, StatusBadge, TimeAgo, statusLabel } from '../components/Status';
+import { Reviewers, ReviewPanel } from './ReviewPanel';
 import { useShortcut } from '../keyboard';
 import { renderMarkdown, sectionAnchor } from '../markdown/render';
 import { Link, navigate } from '../router';
@@ -11,13 +12,26 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
   const spec = useSpec(ws, n);
   const lint = useLint(ws, n);
   const workspace = useWorkspace(ws);
+  const review = useReview(ws, n);
+  const versions = useVersions(ws, n);
+  const me = useMe();
+  // null: the current version; a number: an older version, shown read-only.
+  const [picked, setPicked] = useState<number | null>(null);
+  const current = review.data?.version.number ?? null;
+  const older = picked !== null && picked !== current ? picked : null;
+  const oldVersion = useVersion(ws, n, older);
+  const locked = review.data?.locked === true;
   const writable = canWrite(workspace.data?.role);
-  const html = useMemo(() => (spec.data === undefined ? '' : renderMarkdown(spec.data.markdown, { headingPaths: headingPaths(spec.data.sections), hideTitle: true })), [spec.data]);
+  const editable = writable && !locked && older === null;
+  const html = useMemo(() => {
+    if (older !== null) return oldVersion.data === undefined ? '' : renderMarkdown(oldVersion.data.markdown, { hideTitle: true });
+    return spec.data === undefined ? '' : renderMarkdown(spec.data.markdown, { headingPaths: headingPaths(spec.data.sections), hideTitle: true });
+  }, [spec.data, older, oldVersion.data]);
   useShortcut(
     'e',
     useCallback(() => {
-      if (writable) navigate(`/w/${ws}/specs/${n}/edit`);
-    }, [writable, ws, n]),
+      if (editable) navigate(`/w/${ws}/specs/${n}/edit`);
+    }, [editable, ws, n]),
   );
   // A link to a section (from search) scrolls there once the text is rendered.
   useEffect(() => {
@@ -28,6 +42,7 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
   if (spec.isPending) return <Loading />;
   if (spec.error !== null) return <ErrorNote error={spec.error} />;
   const data = spec.data;
+  const shown: VersionInfo | undefined = older !== null ? oldVersion.data : review.data?.version;
   return (
     <div className="spec-layout">
       <div className="spec-head">
@@ -36,7 +51,20 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
         <StatusBadge status={data.status} />
         <span className="spacer" />
         <nav aria-label="Spec actions" className="actions">
-          {writable && (
+          {(versions.data?.items.length ?? 0) > 1 && (
+            <label className="inline">
+              Version
+              <select value={picked ?? current ?? ''} onChange={(e) => setPicked(Number(e.target.value))}>
+                {versions.data?.items.map((v) => (
+                  <option key={v.number} value={v.number}>
+                    v{v.number} {statusLabel(v.status).toLowerCase()}
+                    {v.number === current ? ' (current)' : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {editable && (
             <Link to={`/w/${ws}/specs/${n}/edit`} className="button primary" aria-keyshortcuts="e">
               Edit
             </Link>
@@ -50,8 +78,24 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
         <h2>Outline</h2>
         <Outline sections={data.sections} lint={lint.data} />
       </aside>
-      <article className="markdown" aria-label="Spec text" dangerouslySetInnerHTML={{ __html: html }} />
+      <div className="spec-body">
+        {shown !== undefined && shown.decidedAt !== null && <Decision version={shown} />}
+        {older !== null && (
+          <p className="note" role="note">
+            You are reading version {older} ({statusLabel(oldVersion.data?.status ?? '')}), not the current one.
+          </p>
+        )}
+        <article className="markdown" aria-label="Spec text" dangerouslySetInnerHTML={{ __html: html }} />
+      </div>
       <aside className="meta" aria-label="Details">
+        {older === null && review.data !== undefined && me.data !== undefined && <ReviewPanel ws={ws} n={n} review={review.data} lint={lint.data} meId={me.data.id} writable={writable} />}
+        {older !== null && oldVersion.data !== undefined && (
+          <section className="review" aria-label={`Review of version ${older}`}>
+            <h2>Review of version {older}</h2>
+            <Reviewers reviewers={oldVersion.data.reviewers} verdicts={oldVersion.data.verdicts} />
+          </section>
+        )}
+        {review.error !== null && <ErrorNote error={review.error} />}
         <h2>Details</h2>
         <dl>
           <Field label="Status">
@@ -64,7 +108,9 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
             {data.lint.errors} errors, {data.lint.warnings} warnings
           </Field>
           <Field label="Author">{data.author.name}</Field>
-          <Field label="Version">Revision {data.revision}</Field>
+          <Field label="Version">
+            {current !== null ? `v${current}, ` : ''}Revision {data.revision}
+          </Field>
           <Field label="Template">
             {data.templateId} v{data.templateVersion}
           </Field>
@@ -78,6 +124,22 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
         </dl>
       </aside>
     </div>
+  );
+}
+
+/** The decision at the top of a decided version: who decided, when, and what they said. */
+function Decision({ version }: { version: VersionInfo }) {
+  return (
+    <section className={`decision decision-${version.status.replace(/[^a-z_]/g, '')}`} aria-label="Decision">
+      <p>
+        <strong>
+          Version {version.number} {statusLabel(version.status).toLowerCase()}
+        </strong>{' '}
+        {version.decidedAt !== null && <TimeAgo iso={version.decidedAt} />}
+        {version.supersededBy !== null && <> · superseded by {version.supersededBy}</>}
+      </p>
+      {version.decisionSummary !== null && version.decisionSummary !== '' && <p className="decision-summary">{version.decisionSummary}</p>}
+    </section>
   );
 }
 
