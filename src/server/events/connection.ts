@@ -49,13 +49,15 @@ export class EventConnection {
   readonly id = `c${++counter}`;
   readonly subscriptions = new Map<string, Subscription>();
   closed = false;
+  /** The user's display name (presence), once loaded. */
+  userName = '';
 
   constructor(
     readonly socket: WebSocket,
     private readonly host: ConnectionHost,
     public actor: Actor,
     readonly credential: Credential,
-    readonly userName: string,
+    private readonly nameLoaded: Promise<string>,
   ) {
     socket.on('message', (raw: Buffer | ArrayBuffer | Buffer[], isBinary) => {
       void this.onMessage(isBinary ? null : Buffer.isBuffer(raw) ? raw.toString('utf8') : Array.isArray(raw) ? Buffer.concat(raw).toString('utf8') : Buffer.from(raw).toString('utf8'));
@@ -150,6 +152,7 @@ export class EventConnection {
       this.send(protocolNotice('bad_message', 'subscribe needs "workspace" or "spec"'));
       return;
     }
+    this.userName = await this.nameLoaded;
     // A spec named by number needs its workspace: { spec: "12", workspace: "SPEC" } resolves like REST.
     const request: TopicRequest = { workspace: message.workspace, spec: message.spec };
     const resolved = await this.host.authorize(this.actor, request);

@@ -67,11 +67,21 @@ export class EventHub implements ConnectionHost {
     return this.connections.size;
   }
 
-  /** Takes over an upgraded socket whose request was authenticated as `actor`. */
-  async accept(socket: WebSocket, actor: Actor, credential: Credential): Promise<void> {
-    const user = await this.deps.db.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst();
-    const connection = new EventConnection(socket, this, actor, credential, user?.name ?? '');
-    if (socket.readyState !== socket.OPEN) return;
+  /**
+   * Takes over an upgraded socket whose request was authenticated as `actor`. Synchronous: the
+   * message listener must be in place before the client's first frame (sent right on open).
+   */
+  accept(socket: WebSocket, actor: Actor, credential: Credential): void {
+    const name = this.deps.db
+      .selectFrom('users')
+      .select('name')
+      .where('id', '=', actor.userId)
+      .executeTakeFirst()
+      .then(
+        (user) => user?.name ?? '',
+        () => '',
+      );
+    const connection = new EventConnection(socket, this, actor, credential, name);
     this.connections.add(connection);
     connection.send({ op: 'ready', userId: actor.userId, lastId: this.feed.cursor });
   }

@@ -1,6 +1,7 @@
 // What a subscriber receives: authorization of subscriptions, events of REST changes, replay
 // after a reconnect, resync beyond retention, and presence.
 import { beforeAll, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { describeEachDatabase, ownerSession, useTestServer, type ApiClient } from '../harness.js';
 import type { SignedInUser } from '../harness-server.js';
 import { assign, ok } from '../reviews/helpers.js';
@@ -44,6 +45,16 @@ describeEachDatabase('live events: subscriptions and delivery', (database) => {
     await live.nextEvent((e) => e.type === 'revision.created' && e.specId === spec.id);
     expect(foreign.messages.filter((m) => m.op === 'event')).toEqual([]);
     for (const c of [live, viaToken, foreign]) c.close();
+  });
+
+  it('handles a subscribe sent right on open, before ready arrives', async () => {
+    const s = server();
+    const socket = new WebSocket(`${s.baseUrl.replace(/^http/, 'ws')}/api/v1/events`, { headers: { cookie: `specboard_session=${viewer.client.cookie ?? ''}`, origin: s.baseUrl } });
+    const got: { op: string }[] = [];
+    socket.on('message', (raw: Buffer) => got.push(JSON.parse(raw.toString('utf8')) as { op: string }));
+    socket.on('open', () => socket.send(JSON.stringify({ op: 'subscribe', workspace: ws })));
+    await expect.poll(() => got.map((m) => m.op), { timeout: 5000 }).toEqual(['ready', 'subscribed']);
+    socket.close();
   });
 
   it('refuses messages that are not the protocol, with an error message and the connection kept', async () => {

@@ -47,10 +47,10 @@ export function eventRoutes(app: ApiInstance): void {
     handler: () => {
       throw new AppError('upgrade_required', 'Connect with a WebSocket client (Upgrade: websocket); see docs/events.md');
     },
-    wsHandler: async (socket, request) => {
+    wsHandler: (socket, request) => {
       const actor = request.actor;
       if (actor === null) throw new UnauthenticatedError();
-      await request.server.liveEvents.hub.accept(socket, actor, credentialOf(request));
+      request.server.liveEvents.hub.accept(socket, actor, credentialOf(request));
     },
   });
 }
