@@ -95,6 +95,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.removeContentTypeParser('text/plain');
   registerStrictJsonParser(app);
   await app.register(fastifyCookie);
+  // Live events (docs/events.md). Its preClose hook comes before the WebSocket plugin's, so clients
+  // are told 1001 server_shutdown before the plugin closes what is left.
+  const liveEvents = await startLiveEvents(config, deps, (error) => app.log.warn({ err: error }, 'live events error'));
+  app.decorate('liveEvents', liveEvents);
+  app.addHook('preClose', () => liveEvents.stop());
   // Before authentication: its onRequest hook marks upgrade requests, so a refused upgrade's socket is closed.
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   collectRouteTable(app, config);
@@ -106,10 +111,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerHealth(app, database);
 
   await registerOpenApiCollector(app, packageVersion);
-  // Live events (docs/events.md).
-  const liveEvents = await startLiveEvents(config, deps, (error) => app.log.warn({ err: error }, 'live events error'));
-  app.decorate('liveEvents', liveEvents);
-  app.addHook('preClose', () => liveEvents.stop());
   await registerApi(app);
   // GraphQL borrows each REST route's access rule and schemas, so it comes after them.
   await registerGraphql(app, config);

@@ -4,6 +4,7 @@ import type { EventBus } from './bus.js';
 import { readEvents, type StoredEvent } from './outbox.js';
 
 const PAGE = 500;
+const RETRY_MS = 1000;
 
 /**
  * This process's ordered stream of committed events: on each bus notice `{ upTo }` it reads the
@@ -21,10 +22,11 @@ export async function startFeed(db: Kysely<DB>, bus: EventBus, startAt: number, 
   let cursor = startAt;
   let target = startAt;
   let draining = false;
+  let stopped = false;
   const listeners = new Set<(event: StoredEvent) => void>();
 
   const drain = async (): Promise<void> => {
-    if (draining) return;
+    if (draining || stopped) return;
     draining = true;
     try {
       while (target > cursor) {
@@ -46,6 +48,8 @@ export async function startFeed(db: Kysely<DB>, bus: EventBus, startAt: number, 
       }
     } catch (error) {
       onError(error);
+      // Try again later even if no new notice comes (the rows are still there).
+      setTimeout(() => void drain(), RETRY_MS).unref();
     } finally {
       draining = false;
     }
@@ -66,6 +70,7 @@ export async function startFeed(db: Kysely<DB>, bus: EventBus, startAt: number, 
       return () => listeners.delete(listener);
     },
     stop() {
+      stopped = true;
       unsubscribe();
       listeners.clear();
       return Promise.resolve();

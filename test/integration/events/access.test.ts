@@ -2,7 +2,7 @@
 // server's memory: they are cut off once their send buffer passes the limit.
 import { beforeAll, expect, it } from 'vitest';
 import { recordEvents, type NewEvent } from '../../../src/server/events/write.js';
-import { describeEachDatabase, ownerSession, useTestServer, type ApiClient } from '../harness.js';
+import { describeEachDatabase, ownerSession, startTestServer, useTestServer, type ApiClient } from '../harness.js';
 import { createSpec } from '../specs/helpers.js';
 import { connect, subscribe } from './ws-client.js';
 
@@ -73,5 +73,13 @@ describeEachDatabase('live events: revoked access and slow consumers', (database
     const received = live.messages.filter((m) => m.op === 'event').length;
     expect(received).toBeLessThan(300);
     expect(s.app.liveEvents.hub.size).toBe(0);
+  });
+
+  it('a server shutting down closes its connections with 1001 server_shutdown', async () => {
+    // A second server on the suite's database: the owner's session works there too.
+    const other = await startTestServer(database);
+    const live = await connect(other, { client: owner });
+    await other.close();
+    expect(await live.closed).toMatchObject({ code: 1001, reason: 'server_shutdown' });
   });
 });
