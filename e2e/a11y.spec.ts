@@ -1,8 +1,7 @@
 // Accessibility (axe-core: no serious or critical violations) and layout at 1280px and 390px on
 // the main screens; screenshots of each.
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { createSpec, screenshot, WS } from './helpers.js';
+import { createSpec, expectAccessible, screenshot, WS } from './helpers.js';
 
 const MARKDOWN = [
   '# Rate limiter',
@@ -25,14 +24,6 @@ const MARKDOWN = [
   '```',
   '',
 ].join('\n');
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${screen}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  expect(serious).toEqual([]);
-}
 
 async function expectNoHorizontalScroll(page: Page, screen: string): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

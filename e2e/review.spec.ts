@@ -2,7 +2,7 @@
 // editor, review requested naming that user, who comments and approves in a second browser; the
 // spec shows Approved and is locked; revise opens v2, whose change shows in the history diff.
 import { expect, test, type Page } from '@playwright/test';
-import { apiCall, screenshot, WS } from './helpers.js';
+import { apiCall, expectAccessible, screenshot, WS } from './helpers.js';
 
 const REVIEWER = { name: 'Rita Reviewer', email: 'rita@example.com', password: 'rita password 1' };
 
@@ -48,6 +48,7 @@ test('review journey: request review, the reviewer comments and approves in a se
   await form.getByRole('checkbox', { name: /Rita Reviewer/ }).check();
   await form.getByLabel('Due date (optional)').fill('2099-12-31');
   await screenshot(page, 'request-review');
+  await expectAccessible(page, 'request review');
   await form.getByRole('button', { name: 'Send review request' }).click();
   await expect(page.locator('.spec-head .badge')).toHaveText('In review');
   await expect(panel.getByRole('status', { name: 'Approval policy' })).toHaveText('0 of 1 required approval; waiting for Rita Reviewer');
@@ -64,13 +65,31 @@ test('review journey: request review, the reviewer comments and approves in a se
   await tab.getByLabel('Password').fill(REVIEWER.password);
   await tab.getByRole('button', { name: 'Sign in' }).click();
   await expect(tab.getByRole('heading', { level: 1, name: 'Webhook delivery guarantees' })).toBeVisible();
-  const comment = await apiCall(tab.request, base, 'POST', `/workspaces/${WS}/specs/${number}/threads`, { body: { sectionPath: 'overview/purpose', body: 'Ordering per endpoint: good.' } });
-  expect(comment.status).toBe(201);
   const theirPanel = tab.getByRole('region', { name: 'Review' });
   await expect(theirPanel.getByRole('button', { name: 'Request review' })).toHaveCount(0);
   await expect(theirPanel.getByRole('button', { name: 'Withdraw' })).toHaveCount(0);
+  // A blocking comment on a section holds the approval until it is resolved.
+  const newComment = tab.getByRole('form', { name: 'New comment' });
+  await newComment.getByLabel('Section').selectOption({ label: 'Purpose' });
+  await newComment.getByLabel('Comment').fill('Say what happens after the retries run out.');
+  await newComment.getByRole('checkbox', { name: /Blocking/ }).check();
+  await newComment.getByRole('button', { name: 'Add comment' }).click();
+  const thread = tab.getByRole('article', { name: 'Thread on Purpose' });
+  await expect(thread).toContainText('Blocking');
+  await expect(theirPanel.getByRole('status', { name: 'Approval policy' })).toHaveText('1 blocking thread open; 0 of 1 required approval; waiting for Rita Reviewer');
+  await thread.getByRole('textbox', { name: /Reply to/ }).fill('Fine for v1: dead letters are out of scope.');
+  await thread.getByRole('button', { name: 'Reply' }).click();
+  await expect(thread).toContainText('dead letters are out of scope');
+  await thread.getByRole('button', { name: 'Resolve' }).click();
+  await expect(thread).toContainText('Resolved');
+  await expect(theirPanel.getByRole('status', { name: 'Approval policy' })).toHaveText('0 of 1 required approval; waiting for Rita Reviewer');
+  await screenshot(tab, 'comments');
   await theirPanel.getByRole('button', { name: 'Give your verdict' }).click();
   const verdict = tab.getByRole('form', { name: 'Your verdict' });
+  await expectAccessible(tab, 'review with threads and the verdict form');
+  await tab.setViewportSize({ width: 390, height: 844 });
+  expect(await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'review at 390px scrolls sideways').toBeLessThanOrEqual(0);
+  await tab.setViewportSize({ width: 1280, height: 800 });
   // Rejecting without a reason is refused before it is sent.
   await verdict.getByRole('button', { name: 'Reject' }).click();
   await expect(verdict.getByRole('alert')).toHaveText(/needs a reason/);

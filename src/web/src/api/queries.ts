@@ -1,7 +1,7 @@
 // TanStack Query keys and fetchers for every read the screens make.
 import { useQuery } from '@tanstack/react-query';
 import { api, query } from './client';
-import type { Invite, LintResult, Me, Member, Page, ReviewView, Revision, SearchHit, SectionNode, Spec, SpecSummary, Template, VersionDetail, VersionInfo, Workspace } from './types';
+import type { Invite, LintResult, Me, Member, Page, ReviewView, Revision, SearchHit, SectionNode, Spec, SpecSummary, Template, Thread, VersionDetail, VersionInfo, Workspace } from './types';
 
 export const keys = {
   setup: ['setup'] as const,
@@ -13,6 +13,7 @@ export const keys = {
   revisions: (ws: string, n: string) => ['revisions', ws, n] as const,
   review: (ws: string, n: string) => ['review', ws, n] as const,
   versions: (ws: string, n: string) => ['versions', ws, n] as const,
+  threads: (ws: string, n: string) => ['threads', ws, n] as const,
 };
 
 /** Path of a spec under /api/v1. */
@@ -88,6 +89,11 @@ export function useVersion(ws: string, n: string, version: number | null) {
     queryFn: () => api<VersionDetail>(`${specPath(ws, n)}/versions/${version ?? 0}`),
     enabled: version !== null,
   });
+}
+
+/** Every comment thread of the spec (open and resolved), oldest first. */
+export function useThreads(ws: string, n: string) {
+  return useQuery({ queryKey: keys.threads(ws, n), queryFn: () => api<Page<Thread>>(`${specPath(ws, n)}/threads${query({ state: 'all', limit: 200 })}`) });
 }
 
 export function useMembers(ws: string) {

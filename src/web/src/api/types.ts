@@ -182,3 +182,26 @@ export interface Member {
   name: string;
   role: Role;
 }
+
+export interface ThreadComment {
+  id: string;
+  author: { id: string; name: string };
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+}
+
+export interface Thread {
+  id: string;
+  author: { id: string; name: string };
+  kind: 'comment' | 'suggestion';
+  anchor: { sectionPath: string; quote: string | null; current: { sectionPath: string; line: number } | null };
+  outdated: boolean;
+  blocking: boolean;
+  resolved: boolean;
+  resolvedBy: { id: string; name: string } | null;
+  suggestion: { text: string; state: 'open' | 'accepted' | 'dismissed'; decidedBy: { id: string; name: string } | null; appliedRevision: number | null } | null;
+  comments: ThreadComment[];
+  createdAt: string;
+}

@@ -1,8 +1,9 @@
 // Spec page: rendered Markdown, outline with per-section completeness, metadata and actions.
-import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { headingPaths, useLint, useMe, useReview, useSpec, useVersion, useVersions, useWorkspace } from '../api/queries';
 import { canWrite, type LintResult, type SectionNode, type VersionInfo } from '../api/types';
 import { Completeness, ErrorNote, Field, Loading, StatusBadge, TimeAgo, statusLabel } from '../components/Status';
+import { CommentsPanel, selectionIn, type Selected } from './CommentsPanel';
 import { Reviewers, ReviewPanel } from './ReviewPanel';
 import { useShortcut } from '../keyboard';
 import { renderMarkdown, sectionAnchor } from '../markdown/render';
@@ -17,6 +18,11 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
   const me = useMe();
   // null: the current version; a number: an older version, shown read-only.
   const [picked, setPicked] = useState<number | null>(null);
+  const articleRef = useRef<HTMLElement>(null);
+  // Text selected in the spec (offered for a comment) and the selection being commented on.
+  const [pending, setPending] = useState<Selected | null>(null);
+  const [selected, setSelected] = useState<Selected | null>(null);
+  const noteSelection = () => setPending(articleRef.current === null ? null : selectionIn(articleRef.current));
   const current = review.data?.version.number ?? null;
   const older = picked !== null && picked !== current ? picked : null;
   const oldVersion = useVersion(ws, n, older);
@@ -85,7 +91,24 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
             You are reading version {older} ({statusLabel(oldVersion.data?.status ?? '')}), not the current one.
           </p>
         )}
-        <article className="markdown" aria-label="Spec text" dangerouslySetInnerHTML={{ __html: html }} />
+        {older === null && pending !== null && (
+          <p className="selection-bar">
+            <button
+              type="button"
+              onClick={() => {
+                setSelected(pending);
+                setPending(null);
+                document.getElementById('comments-title')?.scrollIntoView();
+              }}
+            >
+              Comment on the selected text
+            </button>
+          </p>
+        )}
+        <article ref={articleRef} className="markdown" aria-label="Spec text" onMouseUp={noteSelection} onKeyUp={noteSelection} dangerouslySetInnerHTML={{ __html: html }} />
+        {older === null && me.data !== undefined && (
+          <CommentsPanel ws={ws} n={n} sections={data.sections} selected={selected} onClearSelected={() => setSelected(null)} meId={me.data.id} authorId={data.author.id} writable={writable} locked={locked} />
+        )}
       </div>
       <aside className="meta" aria-label="Details">
         {older === null && review.data !== undefined && me.data !== undefined && <ReviewPanel ws={ws} n={n} review={review.data} lint={lint.data} meId={me.data.id} writable={writable} />}
