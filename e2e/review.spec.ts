@@ -65,6 +65,14 @@ test('review journey: request review, the reviewer comments and approves in a se
   await tab.getByLabel('Password').fill(REVIEWER.password);
   await tab.getByRole('button', { name: 'Sign in' }).click();
   await expect(tab.getByRole('heading', { level: 1, name: 'Webhook delivery guarantees' })).toBeVisible();
+  // The review request waits in their notifications; following it marks it read.
+  await tab.getByRole('link', { name: 'Notifications (1 unread)' }).click();
+  const request = tab.getByRole('listitem').filter({ hasText: 'asked for your review of' });
+  await expect(request).toContainText('Olivia Owner asked for your review of');
+  await expectAccessible(tab, 'notifications');
+  await request.getByRole('link', { name: /Webhook delivery guarantees/ }).click();
+  await expect(tab.getByRole('heading', { level: 1, name: 'Webhook delivery guarantees' })).toBeVisible();
+  await expect(tab.getByRole('link', { name: 'Notifications (0 unread)' })).toBeVisible();
   const theirPanel = tab.getByRole('region', { name: 'Review' });
   await expect(theirPanel.getByRole('button', { name: 'Request review' })).toHaveCount(0);
   await expect(theirPanel.getByRole('button', { name: 'Withdraw' })).toHaveCount(0);
@@ -107,6 +115,12 @@ test('review journey: request review, the reviewer comments and approves in a se
   await expect(panel).toContainText('locked');
   await expect(page.getByRole('link', { name: 'Edit' })).toHaveCount(0);
   await screenshot(page, 'approved');
+  // The author was told: the bell counts it; mark all read.
+  await page.getByRole('link', { name: /Notifications \([1-9]\d* unread\)/ }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Rita Reviewer' }).first()).toContainText('Webhook delivery guarantees');
+  await page.getByRole('button', { name: 'Mark all read' }).click();
+  await expect(page.getByRole('link', { name: 'Notifications (0 unread)' })).toBeVisible();
+  await page.goto(specUrl);
   const spec = await apiCall<{ etag: string; markdown: string }>(page.request, base, 'GET', `/workspaces/${WS}/specs/${number}`);
   const refused = await apiCall(page.request, base, 'PUT', `/workspaces/${WS}/specs/${number}/content`, { body: { markdown: `${spec.body.markdown}\nMore.\n` }, headers: { 'if-match': spec.body.etag } });
   expect(refused.status).toBe(423);

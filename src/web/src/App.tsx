@@ -10,6 +10,7 @@ import { HistoryScreen } from './screens/History';
 import { Home } from './screens/Home';
 import { InviteScreen } from './screens/Invite';
 import { NewSpec } from './screens/NewSpec';
+import { NotificationsScreen } from './screens/Notifications';
 import { Setup } from './screens/Setup';
 import { SignIn } from './screens/SignIn';
 import { SpecPage } from './screens/SpecPage';
@@ -45,6 +46,7 @@ export function App() {
   }
 
   const routes: [string, (p: Record<string, string>) => ReactNode][] = [
+    ['/notifications', () => <NotificationsScreen />],
     ['/w/:ws', (p) => <Home ws={p.ws ?? ''} />],
     ['/w/:ws/new', (p) => <NewSpec ws={p.ws ?? ''} />],
     ['/w/:ws/specs/:n', (p) => <SpecPage ws={p.ws ?? ''} n={p.n ?? ''} />],

@@ -1,7 +1,7 @@
 // TanStack Query keys and fetchers for every read the screens make.
 import { useQuery } from '@tanstack/react-query';
 import { api, query } from './client';
-import type { Invite, LintResult, Me, Member, Page, ReviewView, Revision, SearchHit, SectionNode, Spec, SpecSummary, Template, Thread, VersionDetail, VersionInfo, Workspace } from './types';
+import type { AppNotification, Invite, LintResult, Me, Member, Page, ReviewView, Revision, SearchHit, SectionNode, Spec, SpecSummary, Template, Thread, VersionDetail, VersionInfo, Workspace } from './types';
 
 export const keys = {
   setup: ['setup'] as const,
@@ -94,6 +94,15 @@ export function useVersion(ws: string, n: string, version: number | null) {
 /** Every comment thread of the spec (open and resolved), oldest first. */
 export function useThreads(ws: string, n: string) {
   return useQuery({ queryKey: keys.threads(ws, n), queryFn: () => api<Page<Thread>>(`${specPath(ws, n)}/threads${query({ state: 'all', limit: 200 })}`) });
+}
+
+/** The signed-in user's notifications (newest first) and the unread count; polled for the bell. */
+export function useNotifications(limit: number) {
+  return useQuery({
+    queryKey: ['notifications', limit],
+    queryFn: () => api<Page<AppNotification> & { unreadCount: number }>(`/notifications${query({ limit })}`),
+    refetchInterval: 30_000,
+  });
 }
 
 export function useMembers(ws: string) {

@@ -205,3 +205,14 @@ export interface Thread {
   comments: ThreadComment[];
   createdAt: string;
 }
+
+export interface AppNotification {
+  id: string;
+  kind: string;
+  workspaceKey: string;
+  spec: { id: string; key: string; title: string } | null;
+  actor: { id: string; name: string } | null;
+  details: Record<string, unknown>;
+  createdAt: string;
+  readAt: string | null;
+}

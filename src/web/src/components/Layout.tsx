@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import type { Me } from '../api/types';
 import { useShortcut } from '../keyboard';
 import { Link, navigate, useLocation } from '../router';
+import { Bell } from '../screens/Notifications';
 
 export function Layout({ user, ws, children }: { user: Me; ws: string | null; children: ReactNode }) {
   const client = useQueryClient();
@@ -36,6 +37,7 @@ export function Layout({ user, ws, children }: { user: Me; ws: string | null; ch
             New spec
           </Link>
         )}
+        <Bell />
         <span className="user" title={user.email}>
           {user.name}
         </span>
