@@ -115,6 +115,10 @@ test('review journey: request review, the reviewer comments and approves in a se
   await expect(panel).toContainText('locked');
   await expect(page.getByRole('link', { name: 'Edit' })).toHaveCount(0);
   await screenshot(page, 'approved');
+  await page.goto(`${specUrl}/edit`);
+  await expect(page.getByRole('alert')).toContainText('its text can no longer change');
+  await expect(page.getByRole('textbox', { name: 'Spec Markdown' })).toHaveCount(0);
+  await page.goto(specUrl);
   // The author was told: the bell counts it; mark all read.
   await page.getByRole('link', { name: /Notifications \([1-9]\d* unread\)/ }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'Rita Reviewer' }).first()).toContainText('Webhook delivery guarantees');

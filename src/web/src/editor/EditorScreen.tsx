@@ -4,7 +4,7 @@ import type { EditorView } from '@codemirror/view';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client';
-import { keys, specPath, useLint, useSpec } from '../api/queries';
+import { keys, specPath, useLint, useReview, useSpec } from '../api/queries';
 import type { Spec, SpecWritten } from '../api/types';
 import { Completeness, ErrorNote, Loading } from '../components/Status';
 import { renderMarkdown } from '../markdown/render';
@@ -25,8 +25,21 @@ interface Conflict {
 
 export default function EditorScreen({ ws, n }: { ws: string; n: string }) {
   const spec = useSpec(ws, n);
-  if (spec.isPending) return <Loading />;
+  const review = useReview(ws, n);
+  if (spec.isPending || review.isPending) return <Loading />;
   if (spec.error !== null) return <ErrorNote error={spec.error} />;
+  // An approved (or superseded) version is locked: the server would refuse every save (423).
+  if (review.data?.locked === true) {
+    return (
+      <section className="narrow">
+        <h1>{spec.data.key} is locked</h1>
+        <p role="alert">
+          Version {review.data.version.number} is {review.data.version.status}: its text can no longer change. Revise it on the spec page to start the next version.
+        </p>
+        <Link to={`/w/${ws}/specs/${n}`}>Back to the spec</Link>
+      </section>
+    );
+  }
   return <Editor ws={ws} n={n} initial={spec.data} />;
 }
 
