@@ -31,6 +31,11 @@ describe('unifiedDiff', () => {
     );
   });
 
+  it('keeps a CRLF line added to an LF file as CRLF', () => {
+    const patch = unifiedDiff('\n', 'a\r\n\na', { context: 0 });
+    expect(applyPatch('\n', patch, { autoConvertLineEndings: false })).toBe('a\r\n\na');
+  });
+
   it('applies back to the new text (property), including the coarse fallback', () => {
     const line = fc.constantFrom('a', 'b', 'c', '', 'a\r');
     const text = fc.array(fc.tuple(line, fc.constantFrom('\n', '')), { maxLength: 10 }).map((ls) => ls.map(([l, e]) => (e ? l + e : l)).join('\n'));
@@ -38,7 +43,9 @@ describe('unifiedDiff', () => {
       fc.property(text, text, fc.constantFrom(undefined, 1), fc.constantFrom(0, 1, 3), (a, b, max, context) => {
         const patch = unifiedDiff(a, b, { context, ...(max === undefined ? {} : { maxEditLength: max }) });
         if (a === b) return patch === '';
-        return applyPatch(a, patch) === b;
+        // jsdiff's applyPatch by default rewrites line endings when a patch adds CRLF lines to an LF
+        // file ('\n' -> 'a\r\n\na' came back as 'a\n\na'); the oracle must apply the patch as written.
+        return applyPatch(a, patch, { autoConvertLineEndings: false }) === b;
       }),
     );
   });
