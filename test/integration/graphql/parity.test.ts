@@ -1,8 +1,13 @@
 // Parity: every REST operation in the OpenAPI document has a GraphQL counterpart (a field that
 // declares it mirrors that operation), unless it is on the short exclusion list below.
 import { expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IntrospectionQuery } from 'graphql';
+import { buildClientSchema, getIntrospectionQuery, printSchema } from '../../../src/server/api/graphql/graphql-module.js';
 import { buildGraphqlSchema, graphqlCounterparts } from '../../../src/server/api/graphql/schema.js';
-import { describeEachDatabase, useTestServer } from '../harness.js';
+import { describeEachDatabase, ownerSession, useTestServer } from '../harness.js';
+import { gqlData } from './helpers.js';
 
 /** REST operations GraphQL deliberately leaves out, each with the reason. */
 const EXCLUDED: Readonly<Record<string, string>> = {
@@ -53,5 +58,12 @@ describeEachDatabase('graphql: parity with REST', (database) => {
       expect(object && 'getFields' in object ? Object.keys(object.getFields()) : [], field).toContain(name);
       expect(routes.has(rest), `${field} -> ${rest}`).toBe(true);
     }
+  });
+
+  it('serves the schema docs/schema.graphql holds (run `npm run schema:graphql` after changing it)', async () => {
+    const owner = await ownerSession(server());
+    const introspection = await gqlData<IntrospectionQuery>(owner.owner, getIntrospectionQuery());
+    const live = printSchema(buildClientSchema(introspection)) + '\n';
+    expect(live).toBe(readFileSync(join(import.meta.dirname, '../../../docs/schema.graphql'), 'utf8'));
   });
 });

@@ -7,7 +7,7 @@ import type { Domain } from './domain.js';
 import { commentDomain } from './domains/comments.js';
 import { meDomain } from './domains/me.js';
 import { reviewDomain } from './domains/reviews.js';
-import { specDomain } from './domains/specs.js';
+import { JSON_DESCRIPTION, specDomain } from './domains/specs.js';
 import { templateDomain } from './domains/templates.js';
 import { workspaceDomain } from './domains/workspaces.js';
 import { GraphQLScalarType, Kind, buildSchema, printSchema, valueFromASTUntyped } from './graphql-module.js';
@@ -39,7 +39,7 @@ export function graphqlCounterparts(): { field: string; rest: string }[] {
 /** Any JSON value, passed through as is. */
 const JSONScalar = new GraphQLScalarType({
   name: 'JSON',
-  description: 'Any JSON value (documented shapes: the REST schema of the same operation)',
+  description: JSON_DESCRIPTION,
   serialize: (value) => value,
   parseValue: (value) => value,
   parseLiteral: (ast, variables) => (ast.kind === Kind.NULL ? null : valueFromASTUntyped(ast, variables)),

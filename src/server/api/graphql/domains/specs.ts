@@ -9,6 +9,9 @@ import { given, operation } from '../operation.js';
 /** A spec as resolvers pass it on: a list item, or a full read (with its text and outline). */
 export type SpecNode = SpecSummary & { readonly markdown?: string; readonly sections?: unknown };
 
+/** Mercurius replaces the SDL scalar with the resolver's: both say the same. */
+export const JSON_DESCRIPTION = 'Any JSON value: the same members as the REST answer of the same operation.';
+
 type Args = Record<string, unknown>;
 type SpecArgs = { workspace: string; spec: string };
 type IfMatch = { ifMatch?: string | null };
@@ -20,6 +23,7 @@ const locator = (p: { ws: string; spec: string }) => ({ workspace: p.ws, spec: p
 
 export const specDomain: Domain = {
   typeDefs: /* GraphQL */ `
+    "${JSON_DESCRIPTION}"
     scalar JSON
 
     type Spec {
