@@ -42,6 +42,9 @@ describeEachDatabase('reviews: overdue reminders and review metrics', (database)
     const asked = await reviewer.client.get<Notifications>('/api/v1/notifications');
     expect(asked.body.items.map((n) => [n.kind, n.spec?.key])).toContainEqual(['review_requested', spec.key]);
 
+    const listPath = `/api/v1/workspaces/${ws}/specs?status=in_review`;
+    const listed = () => owner.get<{ items: { key: string; overdue: boolean }[] }>(listPath).then((r) => r.body.items.map((i) => [i.key, i.overdue]));
+    expect(await listed()).toEqual([[spec.key, false]]);
     let metrics = (await owner.get<Metrics>(metricsPath)).body;
     expect(metrics.waiting.map((w) => [w.key, w.overdue])).toEqual([[spec.key, false]]);
     expect(await sendOverdueReminders(s.app.deps)).toBe(0);
@@ -52,6 +55,7 @@ describeEachDatabase('reviews: overdue reminders and review metrics', (database)
     metrics = (await owner.get<Metrics>(metricsPath)).body;
     expect(metrics.waiting[0]).toMatchObject({ key: spec.key, overdue: true, overdueReviewers: [reviewer.id] });
     expect(metrics.waiting[0]?.waitingMs).toBeGreaterThanOrEqual(2 * HOUR);
+    expect(await listed()).toEqual([[spec.key, true]]);
 
     expect(await sendOverdueReminders(s.app.deps)).toBe(1);
     expect(await sendOverdueReminders(s.app.deps)).toBe(0);
@@ -64,6 +68,8 @@ describeEachDatabase('reviews: overdue reminders and review metrics', (database)
     const authorNews = await author.client.get<Notifications>('/api/v1/notifications');
     expect(authorNews.body.items.map((n) => n.kind)).toEqual(expect.arrayContaining(['verdict', 'decision']));
 
+    const approvedList = await owner.get<{ items: { key: string; overdue: boolean }[] }>(`/api/v1/workspaces/${ws}/specs`);
+    expect(approvedList.body.items.find((i) => i.key === spec.key)?.overdue).toBe(false);
     metrics = (await owner.get<Metrics>(metricsPath)).body;
     expect(metrics.waiting).toEqual([]);
     expect(metrics.decidedCount).toBe(1);

@@ -75,7 +75,7 @@ describeEachDatabase('specs: list', (database) => {
     const page = await list('limit=1');
     const item = page.items[0];
     expect(Object.keys(item ?? {}).sort()).toEqual(
-      ['author', 'completeness', 'createdAt', 'deletedAt', 'id', 'key', 'labels', 'number', 'revision', 'status', 'templateId', 'templateVersion', 'title', 'updatedAt', 'workspaceId'].sort(),
+      ['author', 'completeness', 'createdAt', 'deletedAt', 'id', 'key', 'labels', 'number', 'overdue', 'revision', 'status', 'templateId', 'templateVersion', 'title', 'updatedAt', 'workspaceId'].sort(),
     );
   });
 

@@ -34,6 +34,10 @@ const SummaryFields = {
   deletedAt: Nullable(Type.String()),
 };
 export const SpecSummarySchema = Type.Object(SummaryFields);
+export const SpecListItemSchema = Type.Object({
+  ...SummaryFields,
+  overdue: Type.Boolean({ description: 'A reviewer of the version in review is past the due date without a verdict' }),
+});
 
 export const LintSummarySchema = Type.Object({ score: Type.Integer(), errors: Type.Integer(), warnings: Type.Integer() });
 

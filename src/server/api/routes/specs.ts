@@ -3,7 +3,7 @@ import { createSpec, deleteSpec, listSpecs, readSpec, restoreSpec, updateSpec } 
 import type { ApiInstance } from '../api-instance.js';
 import { actorCtx } from '../request-context.js';
 import { NoContent, PageOf, WorkspaceParams } from '../schemas.js';
-import { CreateSpecBody, SpecDetailSchema, SpecListQuery, SpecParams, SpecSummarySchema, UpdateSpecBody } from './spec-schemas.js';
+import { CreateSpecBody, SpecDetailSchema, SpecListQuery, SpecListItemSchema, SpecParams, UpdateSpecBody } from './spec-schemas.js';
 import { ifMatchOf, prefersMarkdown, sendSpec, splitMarkdownSuffix } from './spec-http.js';
 
 const MarkdownResponse = Type.String({ description: 'With Accept: text/markdown or a .md suffix: the stored Markdown, byte for byte' });
@@ -27,7 +27,7 @@ export function specRoutes(app: ApiInstance): void {
   app.get(
     '/workspaces/:ws/specs',
     {
-      schema: { tags: ['specs'], summary: 'Specs of a workspace: filtered, sorted, a page at a time', params: WorkspaceParams, querystring: SpecListQuery, response: { 200: PageOf(SpecSummarySchema) } },
+      schema: { tags: ['specs'], summary: 'Specs of a workspace: filtered, sorted, a page at a time', params: WorkspaceParams, querystring: SpecListQuery, response: { 200: PageOf(SpecListItemSchema) } },
       config: { access: { auth: 'user', scope: 'read', minRole: 'viewer' } },
     },
     (request) => listSpecs(actorCtx(request), request.params.ws, request.query),

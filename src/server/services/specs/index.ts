@@ -2,7 +2,7 @@
 // diffs and lint. Every operation loads the spec with the caller's role and checks the spec policy.
 export { createSpec, type CreateSpecInput } from './create.js';
 export { readSpec } from './get.js';
-export { listSpecs, SPEC_SORTS, type ListSpecsQuery, type SpecSort } from './list.js';
+export { listSpecs, SPEC_SORTS, type ListSpecsQuery, type SpecListItem, type SpecSort } from './list.js';
 export { replaceContent, type ReplaceContentInput } from './replace-content.js';
 export { editSpec, type SpecEdit, type SpecEditOp } from './edit.js';
 export { updateSpec, type UpdateSpecInput } from './update.js';

@@ -1,11 +1,15 @@
 import { BadRequestError, ValidationError } from '../../errors/index.js';
 import { authorize, specPolicy } from '../../policies/index.js';
-import type { ActorCtx } from '../context.js';
+import { nowIso, type ActorCtx } from '../context.js';
+import { specsWithOverdueReviews } from '../reviews/overdue.js';
 import { pageWindow, type Page } from '../pagination.js';
 import { workspaceAccess } from '../workspace-access.js';
 import { labelsOf } from './labels.js';
 import { SPEC_ROW_COLUMNS } from './load.js';
 import { summaryOf, type SpecSummary } from './views.js';
+
+/** A spec in a list: its summary, flagged when a review of its version in review is overdue. */
+export type SpecListItem = SpecSummary & { readonly overdue: boolean };
 
 export const SPEC_SORTS = ['updated', '-updated', 'number', '-number', 'title'] as const;
 export type SpecSort = (typeof SPEC_SORTS)[number];
@@ -62,7 +66,7 @@ function instant(value: string, field: string): string {
 const COLUMN = { updated: 'specs.updatedAt', number: 'specs.number', title: 'specs.title' } as const;
 
 /** One page of a workspace's specs, filtered and sorted, with labels fetched for the whole page at once. */
-export async function listSpecs(ctx: ActorCtx, workspaceRef: string, query: ListSpecsQuery): Promise<Page<SpecSummary>> {
+export async function listSpecs(ctx: ActorCtx, workspaceRef: string, query: ListSpecsQuery): Promise<Page<SpecListItem>> {
   const access = await workspaceAccess(ctx, workspaceRef);
   authorize(ctx.actor, specPolicy.read, access);
   if (query.deleted === true) authorize(ctx.actor, specPolicy.listDeleted, access);
@@ -114,7 +118,8 @@ export async function listSpecs(ctx: ActorCtx, workspaceRef: string, query: List
 
   const page = rows.slice(0, limit);
   const labels = await labelsOf(ctx.deps.db, page.map((r) => r.id));
-  const items = page.map((r) => summaryOf({ ...r, workspaceKey: access.workspace.key }, labels.get(r.id) ?? []));
+  const overdue = await specsWithOverdueReviews(ctx.deps.db, page.filter((r) => r.status === 'in_review').map((r) => r.id), nowIso(ctx.deps));
+  const items = page.map((r) => ({ ...summaryOf({ ...r, workspaceKey: access.workspace.key }, labels.get(r.id) ?? []), overdue: overdue.has(r.id) }));
   const last = page[page.length - 1];
   const nextCursor =
     rows.length > limit && last !== undefined
