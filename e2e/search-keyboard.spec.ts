@@ -38,6 +38,8 @@ test('`e` opens the editor and Ctrl/Cmd+S saves', async ({ page, baseURL }) => {
   const spec = await createSpec(page.request, baseURL ?? '', { markdown: '# Keyboard spec\n\n## Notes\n\nOne.\n' });
   await page.goto(`/w/${WS}/specs/${spec.number}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Keyboard spec' })).toBeVisible();
+  // `e` works once the page knows the user may edit (role and lock loaded: the Edit link shows).
+  await expect(page.getByRole('link', { name: 'Edit' })).toBeVisible();
   await page.keyboard.press('e');
   await expect(page).toHaveURL(new RegExp(`/specs/${spec.number}/edit$`));
   await page.locator('.cm-line', { hasText: 'One.' }).click();
