@@ -50,7 +50,8 @@ describeEachDatabase('graphql: queries', (database) => {
 
   it('lists specs with filters and a cursor', async () => {
     await gqlData(owner, 'mutation { createSpec(workspace: "GQ", title: "Second") { key } }');
-    const first = await gqlData<{ specs: { items: SpecItem[]; nextCursor: string | null } }>(owner, '{ specs(workspace: "GQ", sort: "number", limit: 1) { items { number title } nextCursor } }');
+    const first = await gqlData<{ specs: { items: (SpecItem & { overdue: boolean })[]; nextCursor: string | null } }>(owner, '{ specs(workspace: "GQ", sort: "number", limit: 1) { items { number title overdue } nextCursor } }');
+    expect(first.specs.items[0]?.overdue).toBe(false);
     expect(first.specs.items).toHaveLength(1);
     expect(first.specs.nextCursor).not.toBeNull();
     const second = await gqlData<{ specs: { items: SpecItem[] } }>(owner, 'query Next($c: String) { specs(workspace: "GQ", sort: "number", limit: 1, cursor: $c) { items { number title } } }', { c: first.specs.nextCursor });

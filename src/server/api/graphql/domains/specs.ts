@@ -7,7 +7,7 @@ import type { Domain } from '../domain.js';
 import { given, operation } from '../operation.js';
 
 /** A spec as resolvers pass it on: a list item, or a full read (with its text and outline). */
-export type SpecNode = SpecSummary & { readonly markdown?: string; readonly sections?: unknown };
+export type SpecNode = SpecSummary & { readonly markdown?: string; readonly sections?: unknown; readonly overdue?: boolean };
 
 /** Mercurius replaces the SDL scalar with the resolver's: both say the same. */
 export const JSON_DESCRIPTION = 'Any JSON value: the same members as the REST answer of the same operation.';
@@ -44,6 +44,8 @@ export const specDomain: Domain = {
       createdAt: String!
       updatedAt: String!
       deletedAt: String
+      "In lists: a reviewer of the version in review is past the due date without a verdict (null outside lists)."
+      overdue: Boolean
       "Pass as ifMatch to writes."
       etag: String!
       "The stored Markdown, exactly."
