@@ -2,6 +2,7 @@ import { authorize, workspacePolicy } from '../../policies/index.js';
 import type { ActorCtx } from '../context.js';
 import { specKey } from '../specs/refs.js';
 import { workspaceAccess } from '../workspace-access.js';
+import { overdueReviewers } from './overdue.js';
 
 export interface WaitingSpec {
   readonly key: string;
@@ -59,14 +60,9 @@ export async function reviewMetrics(ctx: ActorCtx, workspaceRef: string): Promis
     .limit(MAX_WAITING)
     .execute();
   const ids = waitingRows.map((w) => w.id);
-  const reviewers = ids.length === 0 ? [] : await db
-    .selectFrom('specReviewers')
-    .select(['versionId', 'userId', 'dueAt'])
-    .where('versionId', 'in', ids)
-    .where('dueAt', '<', now.toISOString())
-    .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('specReviews').select('specReviews.id').whereRef('specReviews.versionId', '=', 'specReviewers.versionId').whereRef('specReviews.reviewerId', '=', 'specReviewers.userId').where('specReviews.dismissedAt', 'is', null))),
-    )
+  const reviewers = ids.length === 0 ? [] : await overdueReviewers(db, now.toISOString())
+    .select(['specReviewers.versionId', 'specReviewers.userId'])
+    .where('specReviewers.versionId', 'in', ids)
     .execute();
   return {
     medianTimeToDecisionMs: median(durations),

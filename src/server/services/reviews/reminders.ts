@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { ServiceDeps } from '../context.js';
 import { notify } from '../notifications/index.js';
+import { overdueReviewers } from './overdue.js';
 
 /**
  * Sends one reminder notification per overdue review: a reviewer of a version in review, past
@@ -10,26 +10,11 @@ import { notify } from '../notifications/index.js';
  */
 export async function sendOverdueReminders(deps: ServiceDeps): Promise<number> {
   const now = deps.clock.now().toISOString();
-  const due = await deps.db
-    .selectFrom('specReviewers')
-    .innerJoin('specVersions', 'specVersions.id', 'specReviewers.versionId')
+  const due = await overdueReviewers(deps.db, now)
     .innerJoin('specs', 'specs.id', 'specReviewers.specId')
     .select(['specReviewers.id', 'specReviewers.userId', 'specReviewers.dueAt', 'specReviewers.specId', 'specs.workspaceId', 'specVersions.number'])
-    .where('specVersions.status', '=', 'in_review')
     .where('specs.deletedAt', 'is', null)
-    .where('specReviewers.dueAt', '<', now)
     .where('specReviewers.remindedAt', 'is', null)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb.selectFrom('specReviews')
-            .select(sql<number>`1`.as('one'))
-            .whereRef('specReviews.versionId', '=', 'specReviewers.versionId')
-            .whereRef('specReviews.reviewerId', '=', 'specReviewers.userId')
-            .where('specReviews.dismissedAt', 'is', null),
-        ),
-      ),
-    )
     .execute();
   let sent = 0;
   for (const row of due) {
