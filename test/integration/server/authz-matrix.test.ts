@@ -244,6 +244,7 @@ const CASES: Record<string, MatrixCase> = {
   'GET /api/v1/workspaces/:ws/review-policy': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/review-policy` }) },
   'PATCH /api/v1/workspaces/:ws/review-policy': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/review-policy`, body: { minApprovals: 1 } }) },
   'GET /api/v1/workspaces/:ws/reviews': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/reviews` }) },
+  'GET /api/v1/workspaces/:ws/reviews/overdue': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/reviews/overdue` }) },
 };
 
 async function fixtureCall(client: ApiClient, method: string, path: string, body: unknown = {}): Promise<void> {

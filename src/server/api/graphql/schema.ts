@@ -5,6 +5,7 @@ import type { IResolvers, MercuriusContext, MercuriusLoaders } from 'mercurius';
 import type { RouteEntry } from '../route-table.js';
 import type { Domain } from './domain.js';
 import { commentDomain } from './domains/comments.js';
+import { insightsDomain } from './domains/insights.js';
 import { meDomain } from './domains/me.js';
 import { reviewDomain } from './domains/reviews.js';
 import { JSON_DESCRIPTION, specDomain } from './domains/specs.js';
@@ -13,7 +14,7 @@ import { workspaceDomain } from './domains/workspaces.js';
 import { GraphQLScalarType, Kind, buildSchema, printSchema, valueFromASTUntyped } from './graphql-module.js';
 import { guardFor } from './operation.js';
 
-const DOMAINS: readonly Domain[] = [meDomain, workspaceDomain, templateDomain, specDomain, reviewDomain, commentDomain];
+const DOMAINS: readonly Domain[] = [meDomain, workspaceDomain, templateDomain, specDomain, reviewDomain, commentDomain, insightsDomain];
 
 /** The schema as SDL. */
 export function graphqlTypeDefs(): string {

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { getSpecReviewPolicy, getWorkspaceReviewSettings, reviewMetrics, setSpecReviewPolicy, setWorkspaceReviewSettings } from '../../services/reviews/index.js';
+import { getSpecReviewPolicy, getWorkspaceReviewSettings, listOverdueReviews, reviewMetrics, setSpecReviewPolicy, setWorkspaceReviewSettings } from '../../services/reviews/index.js';
 import type { ApiInstance } from '../api-instance.js';
 import { actorCtx } from '../request-context.js';
 import { Nullable, Strict, WorkspaceParams } from '../schemas.js';
@@ -53,6 +53,21 @@ const MetricsSchema = Type.Object({
   ),
 });
 
+const OverdueSchema = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      number: Type.Integer(),
+      title: Type.String(),
+      version: Type.Integer(),
+      reviewer: Type.Object({ id: Type.String(), name: Type.String() }),
+      role: Type.String(),
+      dueAt: Type.String(),
+      overdueMs: Type.Number(),
+    }),
+  ),
+});
+
 export function reviewPolicyRoutes(app: ApiInstance): void {
   app.get(
     '/workspaces/:ws/review-policy',
@@ -78,5 +93,10 @@ export function reviewPolicyRoutes(app: ApiInstance): void {
     '/workspaces/:ws/reviews',
     { schema: { tags: ['reviews'], summary: 'Review figures: median time to decision, specs waiting longest (overdue flagged)', params: WorkspaceParams, response: { 200: MetricsSchema } }, config: { access: { auth: 'user', scope: 'read', minRole: 'viewer' } } },
     (request) => reviewMetrics(actorCtx(request), request.params.ws),
+  );
+  app.get(
+    '/workspaces/:ws/reviews/overdue',
+    { schema: { tags: ['reviews'], summary: 'Overdue reviews: reviewers past their due date without a verdict, most overdue first (at most 200)', params: WorkspaceParams, response: { 200: OverdueSchema } }, config: { access: { auth: 'user', scope: 'read', minRole: 'viewer' } } },
+    (request) => listOverdueReviews(actorCtx(request), request.params.ws),
   );
 }

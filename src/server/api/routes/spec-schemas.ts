@@ -37,6 +37,9 @@ export const SpecSummarySchema = Type.Object(SummaryFields);
 export const SpecListItemSchema = Type.Object({
   ...SummaryFields,
   overdue: Type.Boolean({ description: 'A reviewer of the version in review is past the due date without a verdict' }),
+  reviewers: Type.Optional(
+    Type.Array(Type.Object({ user: Author, role: Type.String(), dueAt: Nullable(Type.String()), assignedAt: Type.String() }), { description: 'With include=reviewers: reviewers of the current version' }),
+  ),
 });
 
 export const LintSummarySchema = Type.Object({ score: Type.Integer(), errors: Type.Integer(), warnings: Type.Integer() });
@@ -82,6 +85,9 @@ export const SpecListQuery = Type.Object(
   {
     status: Type.Optional(Type.Enum([...LIFECYCLE_STATES])),
     author: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Author user id' })),
+    reviewer: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Reviewer user id: specs whose current version they review' })),
+    awaitingReview: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Reviewer user id: specs in review still waiting for their verdict' })),
+    include: Type.Optional(Type.Enum(['reviewers'], { description: 'reviewers: add each spec\'s current reviewers (one more query per page)' })),
     label: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     template: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Template id' })),
     updatedAfter: Type.Optional(Timestamp),

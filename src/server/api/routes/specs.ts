@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { createSpec, deleteSpec, listSpecs, readSpec, restoreSpec, updateSpec } from '../../services/specs/index.js';
+import { createSpec, deleteSpec, listSpecs, listSpecsWithReviewers, readSpec, restoreSpec, updateSpec } from '../../services/specs/index.js';
 import type { ApiInstance } from '../api-instance.js';
 import { actorCtx } from '../request-context.js';
 import { NoContent, PageOf, WorkspaceParams } from '../schemas.js';
@@ -30,7 +30,10 @@ export function specRoutes(app: ApiInstance): void {
       schema: { tags: ['specs'], summary: 'Specs of a workspace: filtered, sorted, a page at a time', params: WorkspaceParams, querystring: SpecListQuery, response: { 200: PageOf(SpecListItemSchema) } },
       config: { access: { auth: 'user', scope: 'read', minRole: 'viewer' } },
     },
-    (request) => listSpecs(actorCtx(request), request.params.ws, request.query),
+    (request) => {
+      const { include, ...query } = request.query;
+      return include === 'reviewers' ? listSpecsWithReviewers(actorCtx(request), request.params.ws, query) : listSpecs(actorCtx(request), request.params.ws, query);
+    },
   );
 
   app.get(

@@ -7,6 +7,7 @@ export { getSpecReviewPolicy, getWorkspaceReviewSettings, setSpecReviewPolicy, s
 export { GATE_CHECKS, evaluateGate, type GateCheck, type GateInput, type UnmetCondition } from './approval-gate.js';
 export { getVersion, listVersions, type VersionDetail, type VersionSummary } from './version-reads.js';
 export { reviewMetrics, type ReviewMetrics } from './metrics.js';
+export { listOverdueReviews, type OverdueReview } from './overdue-list.js';
 export { sendOverdueReminders, startReminderTimer } from './reminders.js';
 export type { ReviewView } from './view.js';
 export { reviewersOfSpecs, type ReviewerListEntry } from './reviewer-lists.js';

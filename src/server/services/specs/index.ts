@@ -3,6 +3,7 @@
 export { createSpec, type CreateSpecInput } from './create.js';
 export { readSpec } from './get.js';
 export { listSpecs, SPEC_SORTS, type ListSpecsQuery, type SpecListItem, type SpecSort } from './list.js';
+export { listSpecsWithReviewers } from './list-with-reviewers.js';
 export { replaceContent, type ReplaceContentInput } from './replace-content.js';
 export { editSpec, type SpecEdit, type SpecEditOp } from './edit.js';
 export { updateSpec, type UpdateSpecInput } from './update.js';

@@ -5,6 +5,7 @@ import { specsWithOverdueReviews } from '../reviews/overdue.js';
 import { pageWindow, type Page } from '../pagination.js';
 import { workspaceAccess } from '../workspace-access.js';
 import { labelsOf } from './labels.js';
+import { awaitsReviewBy, hasReviewer } from './list-filters.js';
 import { SPEC_ROW_COLUMNS } from './load.js';
 import { summaryOf, type SpecSummary } from './views.js';
 
@@ -18,6 +19,10 @@ export interface ListSpecsQuery {
   readonly status?: string | undefined;
   /** A user id. */
   readonly author?: string | undefined;
+  /** A user id: a reviewer of the current version. */
+  readonly reviewer?: string | undefined;
+  /** A user id: their verdict on the version in review is still awaited. */
+  readonly awaitingReview?: string | undefined;
   /** A label name. */
   readonly label?: string | undefined;
   /** A template id. */
@@ -87,6 +92,8 @@ export async function listSpecs(ctx: ActorCtx, workspaceRef: string, query: List
     .where('specs.deletedAt', query.deleted === true ? 'is not' : 'is', null)
     .$if(query.status !== undefined, (q) => q.where('specs.status', '=', query.status ?? ''))
     .$if(query.author !== undefined, (q) => q.where('specs.authorId', '=', query.author ?? ''))
+    .$if(query.reviewer !== undefined, (q) => q.where((eb) => hasReviewer(eb, query.reviewer ?? '')))
+    .$if(query.awaitingReview !== undefined, (q) => q.where((eb) => awaitsReviewBy(eb, query.awaitingReview ?? '')))
     .$if(query.template !== undefined, (q) => q.where('specs.templateId', '=', query.template ?? ''))
     .$if(updatedAfter !== undefined, (q) => q.where('specs.updatedAt', '>=', updatedAfter ?? ''))
     .$if(updatedBefore !== undefined, (q) => q.where('specs.updatedAt', '<=', updatedBefore ?? ''))
