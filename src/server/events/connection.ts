@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import { AppError } from '../errors/index.js';
 import type { Actor } from '../services/context.js';
 import type { Credential, ResolvedTopic } from './access.js';
+import { isPersonal, reaches } from './audience.js';
 import type { StoredEvent } from './outbox.js';
 import { CLOSE_CODES, ClientMessage, type ProtocolErrorCode, type ServerMessage, type TopicRef } from './schemas.js';
 
@@ -85,15 +86,12 @@ export class EventConnection {
 
   /** Whether a stored event is for this connection through this subscription. */
   matches(subscription: Subscription, event: StoredEvent): boolean {
-    if (event.userId !== null && event.userId !== this.userId) return false;
-    const { envelope } = event;
-    if (subscription.resolved.specId !== null) return envelope.specId === subscription.resolved.specId;
-    return envelope.workspaceId === subscription.resolved.workspaceId;
+    return reaches(subscription.resolved, this.userId, event);
   }
 
   /** Live delivery: once per connection, through whichever live subscription covers it. */
   deliver(event: StoredEvent): void {
-    let wanted = event.userId !== null && event.userId === this.userId && event.envelope.workspaceId === null;
+    let wanted = isPersonal(this.userId, event);
     for (const sub of this.subscriptions.values()) {
       if (!sub.live || event.envelope.id <= sub.deliveredUpTo) continue;
       if (this.matches(sub, event)) {

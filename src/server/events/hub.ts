@@ -6,10 +6,9 @@ import { authorizeTopic, reauthenticate, type Credential } from './access.js';
 import type { EventBus } from './bus.js';
 import { EventConnection, type ConnectionHost, type Subscription, type TopicRequest } from './connection.js';
 import type { EventFeed } from './feed.js';
-import { latestEventId, purgedThrough, readEvents, type StoredEvent } from './outbox.js';
+import type { StoredEvent } from './outbox.js';
+import { catchUp, resyncReason } from './replay.js';
 import { CLOSE_CODES, type Viewer } from './schemas.js';
-
-const PAGE = 200;
 
 /** Events after which the affected user's connections are checked again at once. */
 const ACCESS_EVENTS = new Set(['member.removed', 'member.role_changed', 'token.revoked']);
@@ -105,27 +104,20 @@ export class EventHub implements ConnectionHost {
       ...(specId === null ? {} : { viewers: this.viewersOf(specId, `${this.instance}:${connection.id}`, { userId: connection.userId, name: connection.userName }) }),
     });
     if (since === undefined) return this.goLive(sub);
-    const db = this.deps.db;
-    const reason = since < (await purgedThrough(db)) ? 'beyond_retention' : since > (await latestEventId(db)) ? 'unknown_id' : null;
+    const reason = await resyncReason(this.deps.db, since);
     if (reason !== null) {
       connection.send({ op: 'resync', topic: sub.topic, reason, lastId: this.feed.cursor });
       return this.goLive(sub);
     }
     sub.deliveredUpTo = since;
-    const filter = specId === null ? { workspaceId: sub.resolved.workspaceId } : { specId };
-    while (!connection.closed && connection.subscriptions.get(keyOf(sub)) === sub) {
-      const target = this.feed.cursor;
-      if (sub.deliveredUpTo >= target) {
-        sub.live = true;
-        return;
-      }
-      const rows = await readEvents(db, sub.deliveredUpTo, target, PAGE, filter);
-      for (const row of rows) {
-        if (connection.matches(sub, row) && !connection.send({ op: 'event', event: row.envelope })) return;
-        sub.deliveredUpTo = row.envelope.id;
-      }
-      if (rows.length < PAGE) sub.deliveredUpTo = Math.max(sub.deliveredUpTo, target);
-    }
+    await catchUp(
+      this.deps.db,
+      this.feed,
+      sub.resolved,
+      sub,
+      (row) => !connection.matches(sub, row) || connection.send({ op: 'event', event: row.envelope }),
+      () => !connection.closed && connection.subscriptions.get(keyOf(sub)) === sub,
+    );
   }
 
   private goLive(sub: Subscription): void {

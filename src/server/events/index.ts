@@ -6,12 +6,14 @@ import { inProcessBus, redisBus, type EventBus } from './bus.js';
 import { startFeed, type EventFeed } from './feed.js';
 import { EventHub } from './hub.js';
 import { latestEventId, purgeEvents } from './outbox.js';
+import { TopicStreams } from './streams.js';
 import { watchOutbox } from './watcher.js';
 
 export { recordEvent, recordEvents, specEvent, type NewEvent } from './record.js';
 export type { EventBus } from './bus.js';
 export type { EventFeed } from './feed.js';
 export { EventHub } from './hub.js';
+export { TopicStreams, type StreamMessage } from './streams.js';
 
 const POLL_MS = 1000;
 const PURGE_EVERY_MS = 3_600_000;
@@ -20,6 +22,8 @@ export interface LiveEvents {
   readonly bus: EventBus;
   readonly feed: EventFeed;
   readonly hub: EventHub;
+  /** GraphQL subscriptions: the same feed, rules and close codes as the hub. */
+  readonly streams: TopicStreams;
   /** Deletes events older than the retention window now (also runs hourly). */
   purge(): Promise<number>;
   stop(): Promise<void>;
@@ -36,13 +40,15 @@ async function redisBusOrLocal(url: string, keyPrefix: string, onError: (error: 
   }
 }
 
-/** Starts the bus (Redis when REDIS_URL is set), the outbox watcher, the feed, the hub and retention. */
+/** Starts the bus (Redis when REDIS_URL is set), the outbox watcher, the feed, the hub, GraphQL streams and retention. */
 export async function startLiveEvents(config: Config, deps: ServiceDeps, onError: (error: unknown) => void): Promise<LiveEvents> {
   const bus = config.redisUrl === null ? inProcessBus() : await redisBusOrLocal(config.redisUrl, config.redisKeyPrefix, onError);
   const startAt = await latestEventId(deps.db);
   const feed = await startFeed(deps.db, bus, startAt, onError);
   const watcher = watchOutbox(deps.db, bus, startAt, POLL_MS, onError);
-  const hub = await EventHub.start(deps, feed, bus, { maxBufferedBytes: config.events.maxBufferedBytes, recheckMs: config.events.recheckSeconds * 1000, onError });
+  const limits = { maxBufferedBytes: config.events.maxBufferedBytes, recheckMs: config.events.recheckSeconds * 1000, onError };
+  const hub = await EventHub.start(deps, feed, bus, limits);
+  const streams = TopicStreams.start(deps, feed, limits);
   const purge = (): Promise<number> => purgeEvents(deps.db, new Date(deps.clock.now().getTime() - config.events.retentionHours * 3_600_000).toISOString());
   const purgeTimer = setInterval(() => void purge().catch(onError), PURGE_EVERY_MS);
   purgeTimer.unref();
@@ -50,11 +56,13 @@ export async function startLiveEvents(config: Config, deps: ServiceDeps, onError
     bus,
     feed,
     hub,
+    streams,
     purge,
     async stop() {
       clearInterval(purgeTimer);
       watcher.stop();
       hub.stop();
+      streams.stop();
       await feed.stop();
       await bus.close();
     },
