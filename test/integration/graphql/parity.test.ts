@@ -26,8 +26,6 @@ const EXCLUDED: Readonly<Record<string, string>> = {
   // Invite links are opened anonymously by someone who has no account yet.
   'GET /invites/:token': 'anonymous invite preview',
   'POST /invites/:token/accept': 'anonymous invite acceptance (sets a session cookie)',
-  // A WebSocket, not a request/response operation (docs/events.md).
-  'GET /events': 'live events WebSocket',
 };
 
 const PREFIX = '/api/v1';

@@ -85,3 +85,8 @@ export function errorFormatter(execution: ExecutionResult & Required<Pick<Execut
   // The formatted errors are plain JSON; ExecutionResult's type wants GraphQLError instances.
   return { statusCode, response: { data: execution.data ?? null, errors: errors as unknown as GraphQLErrorType[] } };
 }
+
+/** An AppError as a GraphQL error carrying our code and status (for paths that skip errorFormatter). */
+export function codedError(error: AppError): GraphQLErrorType {
+  return new GraphQLError(error.message, { originalError: error, extensions: { ...error.extensions, code: error.code, status: ERROR_CODES[error.code].status } });
+}

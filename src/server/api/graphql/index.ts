@@ -5,7 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import mercurius from 'mercurius';
 import type { Config } from '../../config.js';
 import { checkCost } from './cost.js';
-import { errorFormatter } from './errors.js';
+import { codedError, errorFormatter } from './errors.js';
+import { checkSubscriptionUpgrade, subscriptionContext } from './subscription.js';
+import { AppError } from '../../errors/index.js';
 import { buildResolvers, graphqlTypeDefs } from './schema.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -44,6 +46,15 @@ export async function registerGraphql(app: FastifyInstance, config: Config): Pro
         if (request.url.startsWith('/graphiql')) reply.header('content-security-policy', GRAPHIQL_CSP);
       });
     }
+    // A WebSocket upgrade of /graphql (subscriptions) follows the events endpoint's rules.
+    scope.addHook('preHandler', (request, _reply, done) => {
+      try {
+        checkSubscriptionUpgrade(request);
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    });
     await scope.register(mercurius, {
       schema: graphqlTypeDefs(),
       resolvers,
@@ -53,6 +64,9 @@ export async function registerGraphql(app: FastifyInstance, config: Config): Pro
       queryDepth: MAX_DEPTH,
       errorFormatter,
       graphiql,
+      // Subscriptions over WebSocket (graphql-transport-ws, or the older graphql-ws), fed by the
+      // live events (src/server/events/streams.ts) rather than Mercurius' own pub/sub.
+      subscription: { context: subscriptionContext },
       // Identity is resolved by the authentication hook (cookie or token; CSRF on cookie POSTs);
       // each field then applies the access rule of the REST operation it mirrors.
       additionalRouteOptions: {
@@ -61,6 +75,15 @@ export async function registerGraphql(app: FastifyInstance, config: Config): Pro
     });
     scope.graphql.addHook('preExecution', (schema, document, _context, variables) => {
       checkCost(schema, document, variables, MAX_COST);
+      return Promise.resolve();
+    });
+    scope.graphql.addHook('preSubscriptionExecution', (schema, document) => {
+      try {
+        checkCost(schema, document, {}, MAX_COST);
+      } catch (error) {
+        // Errors here reach the client without errorFormatter: code them now.
+        throw error instanceof AppError ? codedError(error) : error;
+      }
       return Promise.resolve();
     });
   });

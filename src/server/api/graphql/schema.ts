@@ -5,6 +5,7 @@ import type { IResolvers, MercuriusContext, MercuriusLoaders } from 'mercurius';
 import type { RouteEntry } from '../route-table.js';
 import type { Domain } from './domain.js';
 import { commentDomain } from './domains/comments.js';
+import { eventDomain } from './domains/events.js';
 import { insightsDomain } from './domains/insights.js';
 import { meDomain } from './domains/me.js';
 import { reviewDomain } from './domains/reviews.js';
@@ -13,14 +14,16 @@ import { templateDomain } from './domains/templates.js';
 import { workspaceDomain } from './domains/workspaces.js';
 import { GraphQLScalarType, Kind, buildSchema, printSchema, valueFromASTUntyped } from './graphql-module.js';
 import { guardFor } from './operation.js';
+import { messageOf } from './subscription.js';
+import type { StreamMessage } from '../../events/index.js';
 
-const DOMAINS: readonly Domain[] = [meDomain, workspaceDomain, templateDomain, specDomain, reviewDomain, commentDomain, insightsDomain];
+const DOMAINS: readonly Domain[] = [meDomain, workspaceDomain, templateDomain, specDomain, reviewDomain, commentDomain, insightsDomain, eventDomain];
 
 /** The schema as SDL. */
 export function graphqlTypeDefs(): string {
   const block = (name: string, fields: (d: Domain) => string | undefined) =>
     `type ${name} {\n${DOMAINS.map(fields).filter((f) => f !== undefined).join('\n')}\n}`;
-  return [...DOMAINS.map((d) => d.typeDefs), block('Query', (d) => d.query), block('Mutation', (d) => d.mutation)].join('\n');
+  return [...DOMAINS.map((d) => d.typeDefs), block('Query', (d) => d.query), block('Mutation', (d) => d.mutation), block('Subscription', (d) => d.subscription)].join('\n');
 }
 
 /** The schema, printed as docs/schema.graphql holds it. */
@@ -34,7 +37,7 @@ export function buildGraphqlSchema(): GraphQLSchema {
 
 /** Every field that mirrors a REST operation: `Type.field` and `METHOD /path`. */
 export function graphqlCounterparts(): { field: string; rest: string }[] {
-  return DOMAINS.flatMap((d) => [...d.operations, ...(d.batches ?? [])].map(({ field, rest }) => ({ field, rest })));
+  return DOMAINS.flatMap((d) => [...d.operations, ...(d.batches ?? []), ...(d.subscriptions ?? [])].map(({ field, rest }) => ({ field, rest })));
 }
 
 /** Any JSON value, passed through as is. */
@@ -47,6 +50,11 @@ const JSONScalar = new GraphQLScalarType({
 });
 
 type Resolver = (parent: unknown, args: unknown, context: MercuriusContext) => unknown;
+/** A Subscription field: `subscribe` returns the message stream, `resolve` shapes each message. */
+interface SubscriptionResolver {
+  subscribe: Resolver;
+  resolve: (message: StreamMessage) => unknown;
+}
 
 function split(field: string): [string, string] {
   const [type = '', name = ''] = field.split('.');
@@ -55,10 +63,11 @@ function split(field: string): [string, string] {
 
 /** Resolvers and loaders, each operation guarded by its REST route's access rule and schemas. */
 export function buildResolvers(routeTable: readonly RouteEntry[]): { resolvers: IResolvers; loaders: MercuriusLoaders } {
-  const resolvers: Record<string, Record<string, Resolver> | ScalarType> = { JSON: JSONScalar };
+  const resolvers: Record<string, Record<string, Resolver> | Record<string, SubscriptionResolver> | ScalarType> = { JSON: JSONScalar };
+  const subscriptions: Record<string, SubscriptionResolver> = {};
   const typeMap = (type: string): Record<string, Resolver> => {
     const existing = resolvers[type];
-    if (existing !== undefined && !(existing instanceof GraphQLScalarType)) return existing;
+    if (existing !== undefined && !(existing instanceof GraphQLScalarType)) return existing as Record<string, Resolver>;
     const created: Record<string, Resolver> = {};
     resolvers[type] = created;
     return created;
@@ -75,7 +84,13 @@ export function buildResolvers(routeTable: readonly RouteEntry[]): { resolvers: 
       const [type, name] = split(batch.field);
       loaders[type] = { ...loaders[type], [name]: (queries: { obj: unknown }[], context: MercuriusContext) => batch.load(guard, queries.map((q) => q.obj), context) };
     }
+    for (const sub of domain.subscriptions ?? []) {
+      const guard = guardFor(routeTable, sub.rest);
+      const [, name] = split(sub.field);
+      subscriptions[name] = { subscribe: (_parent, args, context) => sub.subscribe(guard, args, context), resolve: messageOf };
+    }
     for (const [type, fields] of Object.entries(domain.resolvers ?? {})) Object.assign(typeMap(type), fields);
   }
+  if (Object.keys(subscriptions).length > 0) resolvers.Subscription = subscriptions;
   return { resolvers: resolvers as IResolvers, loaders };
 }

@@ -10,7 +10,7 @@ import type { ApiInstance } from '../api-instance.js';
  * browser always sends Origin with a WebSocket, so a foreign one is refused whatever the
  * credential, and a cookie-authenticated upgrade without one is refused too.
  */
-function checkUpgradeOrigin(request: FastifyRequest): void {
+export function checkUpgradeOrigin(request: FastifyRequest): void {
   if (!request.ws) return;
   const origin = request.headers.origin;
   const expected = expectedOrigin(request, request.server.appConfig);
@@ -18,7 +18,7 @@ function checkUpgradeOrigin(request: FastifyRequest): void {
   if (origin === undefined && request.actor?.via === 'session') throw new ForbiddenError('csrf_failed', 'Cookie-authenticated WebSocket upgrades need an Origin header');
 }
 
-function credentialOf(request: FastifyRequest): Credential {
+export function credentialOf(request: FastifyRequest): Credential {
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
   if (request.actor?.via === 'token' && bearer !== undefined) return { kind: 'token', secret: bearer };
   if (request.actor?.via === 'session' && request.sessionToken !== null) return { kind: 'session', secret: request.sessionToken };
