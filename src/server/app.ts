@@ -24,6 +24,7 @@ import { registerTextGuard } from './http/text-guard.js';
 import { registerWebApp } from './http/web-app.js';
 import { systemClock, type Clock, type ServiceDeps } from './services/context.js';
 import { startReminderTimer } from './services/reviews/index.js';
+import { startWebhooks, type Webhooks } from './webhooks/index.js';
 import './api/request-context.js';
 
 declare module 'fastify' {
@@ -31,6 +32,7 @@ declare module 'fastify' {
     readonly database: Database;
     readonly metrics: Metrics;
     readonly liveEvents: LiveEvents;
+    readonly webhooks: Webhooks;
   }
 }
 
@@ -78,7 +80,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const deps: ServiceDeps = {
     db: database.db,
     clock: options.clock ?? systemClock,
-    settings: { sessionTtlHours: config.sessionTtlHours, inviteTtlHours: config.inviteTtlHours, cacheTokens: config.redisUrl === null },
+    settings: { sessionTtlHours: config.sessionTtlHours, inviteTtlHours: config.inviteTtlHours, cacheTokens: config.redisUrl === null, webhooksAllowPrivate: config.webhooks.allowPrivate },
   };
   app.decorate('deps', deps);
   app.decorate('appConfig', config);
@@ -100,6 +102,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const liveEvents = await startLiveEvents(config, deps, (error) => app.log.warn({ err: error }, 'live events error'));
   app.decorate('liveEvents', liveEvents);
   app.addHook('preClose', () => liveEvents.stop());
+  // Webhook deliveries (docs/webhooks.md): the feed wakes them; the database is their queue.
+  const webhooks = startWebhooks(config.webhooks, deps, liveEvents.feed, `Specboard-Webhooks/${packageVersion}`, (error) => app.log.warn({ err: error }, 'webhook delivery error'));
+  app.decorate('webhooks', webhooks);
+  app.addHook('preClose', () => webhooks.stop());
   // Before authentication: its onRequest hook marks upgrade requests, so a refused upgrade's socket is closed.
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   collectRouteTable(app, config);

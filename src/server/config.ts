@@ -38,6 +38,20 @@ export interface Config {
   /** Built web client; served when it contains index.html. */
   readonly webDir: string;
   readonly events: EventsConfig;
+  readonly webhooks: WebhooksConfig;
+}
+
+/** Webhook deliveries (docs/webhooks.md). */
+export interface WebhooksConfig {
+  /** Allow targets on private, loopback and link-local addresses (refused by default). */
+  readonly allowPrivate: boolean;
+  /** First retry delay; each further retry doubles it (with jitter), up to retryMaxMs. */
+  readonly retryBaseMs: number;
+  readonly retryMaxMs: number;
+  /** Per-attempt HTTP timeout. */
+  readonly timeoutMs: number;
+  /** How often each node looks for due deliveries (new events wake it at once). */
+  readonly pollMs: number;
 }
 
 /** Live events (docs/events.md). */
@@ -105,6 +119,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       retentionHours: read.integer('EVENTS_RETENTION_HOURS', 72, 1, 24 * 366),
       maxBufferedBytes: read.byteSize('EVENTS_MAX_BUFFER', 1024 * 1024),
       recheckSeconds: read.integer('EVENTS_RECHECK_SECONDS', 30, 1, 3600),
+    },
+    webhooks: {
+      allowPrivate: ['1', 'true'].includes(read.oneOf('WEBHOOKS_ALLOW_PRIVATE', ['0', '1', 'false', 'true'], '0')),
+      retryBaseMs: read.integer('WEBHOOKS_RETRY_BASE_MS', 30_000, 1, 3_600_000),
+      retryMaxMs: read.integer('WEBHOOKS_RETRY_MAX_MS', 3_600_000, 1, 86_400_000),
+      timeoutMs: read.integer('WEBHOOKS_TIMEOUT_MS', 10_000, 100, 120_000),
+      pollMs: read.integer('WEBHOOKS_POLL_MS', 1000, 10, 600_000),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

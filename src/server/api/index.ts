@@ -18,6 +18,7 @@ import { specRevisionRoutes } from './routes/spec-revisions.js';
 import { specRoutes } from './routes/specs.js';
 import { templateRoutes } from './routes/templates.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 
 /** Every REST route module, mounted under /api/v1. Add new modules here. */
@@ -40,6 +41,7 @@ const ROUTE_MODULES: readonly ((app: ApiInstance) => void)[] = [
   notificationRoutes,
   commentRoutes,
   eventRoutes,
+  webhookRoutes,
 ];
 
 export async function registerApi(app: FastifyInstance): Promise<void> {

@@ -290,6 +290,58 @@ export interface EventOutboxTable {
   createdAt: string;
 }
 
+/** A workspace's webhook subscription (docs/webhooks.md). */
+export interface WebhooksTable {
+  id: string;
+  workspaceId: string;
+  url: string;
+  /** JSON array of event types, or ["*"]. */
+  eventsJson: string;
+  secret: string;
+  description: Defaulted<string>;
+  afterEventId: ColumnType<number | string, number, number>;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  disabledAt: string | null;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed';
+
+/** One event to send to one webhook (a queue row; also the delivery log). */
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhookId: string;
+  workspaceId: string;
+  eventId: ColumnType<number | string, number, number>;
+  eventType: string;
+  payload: string;
+  status: WebhookDeliveryStatus;
+  attempts: Defaulted<number>;
+  nextAttemptAt: string;
+  claimedBy: string | null;
+  claimedUntil: string | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  responseExcerpt: string | null;
+  redeliveryOf: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deliveredAt: string | null;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  deliveryId: string;
+  attempt: number;
+  at: string;
+  statusCode: number | null;
+  error: string | null;
+  responseExcerpt: string | null;
+  durationMs: number;
+  nextAttemptAt: string | null;
+}
+
 export interface DB {
   instanceSettings: InstanceSettingsTable;
   users: UsersTable;
@@ -313,4 +365,7 @@ export interface DB {
   commentThreads: CommentThreadsTable;
   comments: CommentsTable;
   eventOutbox: EventOutboxTable;
+  webhooks: WebhooksTable;
+  webhookDeliveries: WebhookDeliveriesTable;
+  webhookAttempts: WebhookAttemptsTable;
 }

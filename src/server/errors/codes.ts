@@ -59,6 +59,7 @@ export const ERROR_CODES = {
   approval_blocked: { status: 422, title: 'The approval gate is not met' },
   reviewer_not_member: { status: 422, title: 'Reviewers must be members of the workspace' },
   invalid_supersede: { status: 422, title: 'A spec cannot be superseded by that spec' },
+  webhook_target_refused: { status: 422, title: 'Webhook URL refused' },
   locked: { status: 423, title: 'Locked' },
   spec_locked: { status: 423, title: 'Approved spec is locked' },
   upgrade_required: { status: 426, title: 'WebSocket upgrade required' },

@@ -8,3 +8,4 @@ export { templatePolicy, type TemplateResource } from './template.js';
 export { specPolicy, type SpecResource } from './spec.js';
 export { reviewPolicy, type ReviewResource } from './review.js';
 export { commentPolicy, authorizeAny, type CommentResource } from './comment.js';
+export { webhookPolicy } from './webhook.js';

@@ -23,6 +23,8 @@ export interface ServiceSettings {
    * travel over the event bus).
    */
   readonly cacheTokens: boolean;
+  /** Webhook targets on private and loopback addresses are allowed (WEBHOOKS_ALLOW_PRIVATE). */
+  readonly webhooksAllowPrivate?: boolean;
 }
 
 /** Who is acting, however they authenticated. */

@@ -245,6 +245,20 @@ const CASES: Record<string, MatrixCase> = {
   'PATCH /api/v1/workspaces/:ws/review-policy': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/review-policy`, body: { minApprovals: 1 } }) },
   'GET /api/v1/workspaces/:ws/reviews': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/reviews` }) },
   'GET /api/v1/workspaces/:ws/reviews/overdue': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/reviews/overdue` }) },
+  // Webhooks: inactive ones at a public address, so nothing is ever sent from this suite.
+  'GET /api/v1/workspaces/:ws/webhooks': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/webhooks` }) },
+  'POST /api/v1/workspaces/:ws/webhooks': { ok: 201, request: () => ({ path: `/api/v1/workspaces/${WS}/webhooks`, body: MATRIX_WEBHOOK }) },
+  'GET /api/v1/workspaces/:ws/webhooks/:id': { ok: 200, request: async (fx) => ({ path: `/api/v1/workspaces/${WS}/webhooks/${await freshWebhook(fx)}` }) },
+  'PATCH /api/v1/workspaces/:ws/webhooks/:id': { ok: 200, request: async (fx) => ({ path: `/api/v1/workspaces/${WS}/webhooks/${await freshWebhook(fx)}`, body: { description: 'Matrix' } }) },
+  'DELETE /api/v1/workspaces/:ws/webhooks/:id': { ok: 204, request: async (fx) => ({ path: `/api/v1/workspaces/${WS}/webhooks/${await freshWebhook(fx)}` }) },
+  'GET /api/v1/workspaces/:ws/webhooks/:id/deliveries': { ok: 200, request: async (fx) => ({ path: `/api/v1/workspaces/${WS}/webhooks/${await freshWebhook(fx)}/deliveries` }) },
+  'POST /api/v1/workspaces/:ws/webhooks/:id/deliveries/:delivery/redeliver': {
+    ok: 201,
+    request: async (fx) => {
+      const { webhookId, deliveryId } = await freshDelivery(fx);
+      return { path: `/api/v1/workspaces/${WS}/webhooks/${webhookId}/deliveries/${deliveryId}/redeliver` };
+    },
+  },
 };
 
 async function fixtureCall(client: ApiClient, method: string, path: string, body: unknown = {}): Promise<void> {
@@ -310,6 +324,29 @@ async function freshNotification(fx: Fixture, actor: Actor): Promise<string> {
   await notify(db, { workspaceId: membership.workspaceId, userIds: [userId], kind: 'reminder', specId: null, actorId: null });
   const row = await db.selectFrom('notifications').select('id').where('userId', '=', userId).orderBy('id', 'desc').executeTakeFirstOrThrow();
   return row.id;
+}
+
+const MATRIX_WEBHOOK = { url: 'https://8.8.8.8/matrix-hook', events: ['*'], active: false };
+
+/** A new (inactive) webhook in MATRIX, made by the owner. */
+async function freshWebhook(fx: Fixture): Promise<string> {
+  const res = await fx.users.owner.client.post<{ webhook: { id: string } }>(`/api/v1/workspaces/${WS}/webhooks`, MATRIX_WEBHOOK);
+  if (res.status !== 201) throw new Error(`fixture: creating a webhook failed: ${res.text}`);
+  return res.body.webhook.id;
+}
+
+/** A delivery of a new webhook, written straight into the queue (the webhook is inactive, so it stays there). */
+async function freshDelivery(fx: Fixture): Promise<{ webhookId: string; deliveryId: string }> {
+  const webhookId = await freshWebhook(fx);
+  const { db } = fx.server.app.deps;
+  const hook = await db.selectFrom('webhooks').select('workspaceId').where('id', '=', webhookId).executeTakeFirstOrThrow();
+  const now = new Date().toISOString();
+  const deliveryId = `${webhookId}-d`;
+  await db
+    .insertInto('webhookDeliveries')
+    .values({ id: deliveryId, webhookId, workspaceId: hook.workspaceId, eventId: 1, eventType: 'spec.created', payload: '{}', status: 'failed', nextAttemptAt: now, createdAt: now, updatedAt: now })
+    .execute();
+  return { webhookId, deliveryId };
 }
 
 function sessionUser(fx: Fixture, actor: Actor): SignedInUser | null {

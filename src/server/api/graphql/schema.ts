@@ -11,13 +11,14 @@ import { meDomain } from './domains/me.js';
 import { reviewDomain } from './domains/reviews.js';
 import { JSON_DESCRIPTION, specDomain } from './domains/specs.js';
 import { templateDomain } from './domains/templates.js';
+import { webhookDomain } from './domains/webhooks.js';
 import { workspaceDomain } from './domains/workspaces.js';
 import { GraphQLScalarType, Kind, buildSchema, printSchema, valueFromASTUntyped } from './graphql-module.js';
 import { guardFor } from './operation.js';
 import { messageOf } from './subscription.js';
 import type { StreamMessage } from '../../events/index.js';
 
-const DOMAINS: readonly Domain[] = [meDomain, workspaceDomain, templateDomain, specDomain, reviewDomain, commentDomain, insightsDomain, eventDomain];
+const DOMAINS: readonly Domain[] = [meDomain, workspaceDomain, templateDomain, specDomain, reviewDomain, commentDomain, insightsDomain, eventDomain, webhookDomain];
 
 /** The schema as SDL. */
 export function graphqlTypeDefs(): string {

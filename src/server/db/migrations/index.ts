@@ -5,6 +5,7 @@ import { search } from './0003-search.js';
 import { reviewWorkflow } from './0004-review-workflow.js';
 import { commentsNotifications } from './0005-comments-notifications.js';
 import { eventOutbox } from './0006-event-outbox.js';
+import { webhooks } from './0008-webhooks.js';
 
 /**
  * Every migration, in order. Names sort lexically and must never change once released.
@@ -16,4 +17,5 @@ export const MIGRATIONS: Readonly<Record<string, SchemaMigration>> = {
   '0004-review-workflow': reviewWorkflow,
   '0005-comments-notifications': commentsNotifications,
   '0006-event-outbox': eventOutbox,
+  '0008-webhooks': webhooks,
 };

@@ -1,0 +1,63 @@
+// Webhooks (docs/webhooks.md): committed outbox events become delivery rows (enqueue.ts), which
+// any node's worker claims and sends (worker.ts). Both run on new events (the live feed) and on a
+// timer for retries, other nodes' events and anything missed: the database is the queue.
+import type { WebhooksConfig } from '../config.js';
+import type { EventFeed } from '../events/index.js';
+import type { ServiceDeps } from '../services/context.js';
+import { enqueuePage } from './enqueue.js';
+import { DeliveryWorker } from './worker.js';
+
+export { WEBHOOK_EVENT_TYPES, ALL_EVENTS } from './events.js';
+export { signPayload, verifySignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature.js';
+export { MAX_ATTEMPTS } from './backoff.js';
+
+export interface Webhooks {
+  /** Enqueue and send now (tests; new events and the timer do it anyway). */
+  pump(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function startWebhooks(config: WebhooksConfig, deps: ServiceDeps, feed: EventFeed, userAgent: string, onError: (error: unknown) => void): Webhooks {
+  const worker = new DeliveryWorker({ db: deps.db, clock: deps.clock, config, userAgent });
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+
+  const cycle = async (): Promise<void> => {
+    do {
+      again = false;
+      while (!stopped && (await enqueuePage(deps.db, deps.clock.now().toISOString())) !== null);
+      while (!stopped && (await worker.runOnce()) > 0);
+    } while (again && !stopped);
+  };
+  const pump = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    if (running !== null) {
+      again = true;
+      return running;
+    }
+    running = cycle()
+      .catch((error: unknown) => {
+        if (!stopped) onError(error);
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+
+  const unlisten = feed.listen(() => void pump());
+  const timer = setInterval(() => void pump(), config.pollMs);
+  timer.unref();
+  void pump();
+  return {
+    pump,
+    async stop() {
+      stopped = true;
+      unlisten();
+      clearInterval(timer);
+      worker.abort();
+      await running;
+    },
+  };
+}
