@@ -17,7 +17,7 @@ test('an invite link: choose a password, the new account lands in the workspace;
   await screenshot(tab, 'invite');
   await tab.getByRole('button', { name: 'Create account and join' }).click();
   await expect(tab).toHaveURL(new RegExp(`/w/${WS}$`));
-  await expect(tab.getByText('Eddie Editor')).toBeVisible();
+  await expect(tab.getByTitle('eddie@example.com')).toHaveText('Eddie Editor');
   await expect(tab.getByRole('link', { name: 'New spec' })).toBeVisible();
 
   // The link was single-use.

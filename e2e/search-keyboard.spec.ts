@@ -29,7 +29,7 @@ test('status filter narrows the list', async ({ page, baseURL }) => {
   await expect(page.getByRole('row', { name: /Filter me/ })).toBeVisible();
   await page.getByLabel('Status').selectOption('approved');
   await expect(page).toHaveURL(/status=approved/);
-  await expect(page.getByText('No specs with this status.')).toBeVisible();
+  await expect(page.getByText('No specs match these filters.')).toBeVisible();
   await page.getByLabel('Status').selectOption('draft');
   await expect(page.getByRole('row', { name: /Filter me/ })).toBeVisible();
 });

@@ -8,9 +8,11 @@ import { Layout } from './components/Layout';
 import { matchPath, Redirect, useLocation } from './router';
 import { HistoryScreen } from './screens/History';
 import { Home } from './screens/Home';
+import { InsightsScreen } from './screens/Insights';
 import { InviteScreen } from './screens/Invite';
 import { NewSpec } from './screens/NewSpec';
 import { NotificationsScreen } from './screens/Notifications';
+import { SettingsScreen } from './screens/settings/Settings';
 import { Setup } from './screens/Setup';
 import { SignIn } from './screens/SignIn';
 import { SpecPage } from './screens/SpecPage';
@@ -49,6 +51,9 @@ export function App() {
     ['/notifications', () => <NotificationsScreen />],
     ['/w/:ws', (p) => <Home ws={p.ws ?? ''} />],
     ['/w/:ws/new', (p) => <NewSpec ws={p.ws ?? ''} />],
+    ['/w/:ws/insights', (p) => <InsightsScreen ws={p.ws ?? ''} />],
+    ['/w/:ws/settings', (p) => <SettingsScreen ws={p.ws ?? ''} section="members" />],
+    ['/w/:ws/settings/:section', (p) => <SettingsScreen ws={p.ws ?? ''} section={p.section ?? ''} />],
     ['/w/:ws/specs/:n', (p) => <SpecPage ws={p.ws ?? ''} n={p.n ?? ''} />],
     ['/w/:ws/specs/:n/edit', (p) => <EditorScreen ws={p.ws ?? ''} n={p.n ?? ''} />],
     ['/w/:ws/specs/:n/history', (p) => <HistoryScreen ws={p.ws ?? ''} n={p.n ?? ''} />],

@@ -2,6 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../api/client';
+import { useLiveTopics } from '../api/live-events';
 import type { Me } from '../api/types';
 import { useShortcut } from '../keyboard';
 import { Link, navigate, useLocation } from '../router';
@@ -10,6 +11,9 @@ import { Bell } from '../screens/Notifications';
 export function Layout({ user, ws, children }: { user: Me; ws: string | null; children: ReactNode }) {
   const client = useQueryClient();
   const membership = user.memberships.find((m) => m.workspaceKey.toLowerCase() === ws?.toLowerCase() || m.workspaceId === ws);
+  // Live refresh for every workspace of the user: notifications reach them only through a
+  // workspace subscription (docs/events.md), and a workspace topic carries its specs' events too.
+  useLiveTopics(user.memberships.map((m) => ({ workspace: m.workspaceKey })));
   const signOut = async () => {
     await api('/auth/sign-out', { method: 'POST' });
     client.clear();
@@ -30,6 +34,7 @@ export function Layout({ user, ws, children }: { user: Me; ws: string | null; ch
             {membership.workspaceName}
           </Link>
         )}
+        {membership !== undefined && <WorkspaceNav ws={membership.workspaceKey} admin={membership.role === 'owner' || membership.role === 'admin'} />}
         {membership !== undefined && <SearchBox ws={membership.workspaceKey} />}
         <span className="spacer" />
         {membership !== undefined && membership.role !== 'viewer' && (
@@ -47,6 +52,26 @@ export function Layout({ user, ws, children }: { user: Me; ws: string | null; ch
       </header>
       <main id="main">{children}</main>
     </>
+  );
+}
+
+/** Workspace sections; Settings only for admins and owners (the server refuses others anyway). */
+function WorkspaceNav({ ws, admin }: { ws: string; admin: boolean }) {
+  const { pathname } = useLocation();
+  const base = `/w/${ws}`;
+  const items: [string, string, boolean][] = [
+    ['Specs', base, pathname === base || pathname.startsWith(`${base}/specs`) || pathname === `${base}/new`],
+    ['Insights', `${base}/insights`, pathname === `${base}/insights`],
+  ];
+  if (admin) items.push(['Settings', `${base}/settings`, pathname.startsWith(`${base}/settings`)]);
+  return (
+    <nav aria-label="Workspace" className="ws-nav">
+      {items.map(([label, to, current]) => (
+        <Link key={to} to={to} aria-current={current ? 'page' : undefined}>
+          {label}
+        </Link>
+      ))}
+    </nav>
   );
 }
 

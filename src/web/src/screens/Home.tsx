@@ -1,79 +1,15 @@
-// Workspace home: the spec list (status filter) or, with ?q=, search hits with highlighted snippets.
-import { useSearch, useSpecList } from '../api/queries';
-import { STATUSES, type SearchHit } from '../api/types';
+// Workspace home: the spec list (SpecList.tsx) or, with ?q=, search hits with highlighted snippets.
+import { useSearch } from '../api/queries';
+import type { SearchHit } from '../api/types';
 import { sectionAnchor } from '../markdown/render';
-import { Completeness, ErrorNote, Loading, StatusBadge, statusLabel, TimeAgo } from '../components/Status';
-import { Link, navigate, useLocation } from '../router';
+import { ErrorNote, Loading, StatusBadge } from '../components/Status';
+import { Link, useLocation } from '../router';
+import { SpecList } from './SpecList';
 
 export function Home({ ws }: { ws: string }) {
   const { search } = useLocation();
   const q = search.get('q') ?? '';
-  return q.trim() === '' ? <SpecList ws={ws} status={search.get('status') ?? ''} /> : <SearchResults ws={ws} q={q} />;
-}
-
-function SpecList({ ws, status }: { ws: string; status: string }) {
-  const specs = useSpecList(ws, status);
-  return (
-    <section aria-labelledby="specs-heading">
-      <div className="row">
-        <h1 id="specs-heading">Specs</h1>
-        <span className="spacer" />
-        <label className="inline">
-          Status
-          <select value={status} onChange={(e) => navigate(e.target.value === '' ? `/w/${ws}` : `/w/${ws}?status=${e.target.value}`)}>
-            <option value="">All</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {statusLabel(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      {specs.isPending ? (
-        <Loading />
-      ) : specs.error !== null ? (
-        <ErrorNote error={specs.error} />
-      ) : specs.data.items.length === 0 ? (
-        <p className="muted">{status === '' ? 'No specs yet. Start one with “New spec”.' : 'No specs with this status.'}</p>
-      ) : (
-        <table className="spec-list">
-          <thead>
-            <tr>
-              <th scope="col">Number</th>
-              <th scope="col">Title</th>
-              <th scope="col">Status</th>
-              <th scope="col">Author</th>
-              <th scope="col">Completeness</th>
-              <th scope="col">Updated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {specs.data.items.map((spec) => (
-              <tr key={spec.id}>
-                <td className="key" data-label="Number">
-                  {spec.key}
-                </td>
-                <td className="title" data-label="Title">
-                  <Link to={`/w/${ws}/specs/${spec.number}`}>{spec.title}</Link>
-                </td>
-                <td data-label="Status">
-                  <StatusBadge status={spec.status} />
-                </td>
-                <td data-label="Author">{spec.author.name}</td>
-                <td data-label="Completeness">
-                  <Completeness value={spec.completeness} label={`${spec.key} completeness`} />
-                </td>
-                <td data-label="Updated">
-                  <TimeAgo iso={spec.updatedAt} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
-  );
+  return q.trim() === '' ? <SpecList ws={ws} /> : <SearchResults ws={ws} q={q} />;
 }
 
 function SearchResults({ ws, q }: { ws: string; q: string }) {
