@@ -20,18 +20,16 @@ describeEachDatabase('webhooks: restarts and two nodes', (database) => {
   it('a delivery survives a restart: queued and failing on one app, completed by the next', async () => {
     // A long retry delay on the first app: it makes one try, then is closed before the next.
     const first = await startTestServer(database, { env: { ...WEBHOOK_ENV, WEBHOOKS_RETRY_BASE_MS: '1500' } });
-    let hookId = '';
-    try {
+    const queue = async (): Promise<string> => {
       const setup = await first.setupOwner({ workspaceKey: 'BOOT' });
       ownerEmail = setup.email;
-      const owner = setup.client;
       receiver.respond(() => ({ status: 503, body: 'restarting' }));
-      hookId = (await createWebhook(owner, 'BOOT', { url: receiver.url, events: ['spec.created'] })).id;
-      await createSpec(owner, 'BOOT', { title: 'Before the restart' });
-      await waitForDeliveries(owner, 'BOOT', hookId, (list) => list.length === 1 && (list[0]?.attempts ?? 0) >= 1);
-    } finally {
-      await first.close();
-    }
+      const hook = await createWebhook(setup.client, 'BOOT', { url: receiver.url, events: ['spec.created'] });
+      await createSpec(setup.client, 'BOOT', { title: 'Before the restart' });
+      await waitForDeliveries(setup.client, 'BOOT', hook.id, (list) => list.length === 1 && (list[0]?.attempts ?? 0) >= 1);
+      return hook.id;
+    };
+    const hookId = await queue().finally(() => first.close());
     receiver.respond(() => ({ status: 200, body: 'back' }));
     const second = await startTestServer(database, { env: WEBHOOK_ENV });
     try {
