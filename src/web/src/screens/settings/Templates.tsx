@@ -44,7 +44,7 @@ function TemplateEditor({ ws, id }: { ws: string; id: string }) {
   const detail = useTemplateDetail(ws, id);
   if (detail.isPending) return <Loading />;
   if (detail.error !== null) return <ErrorNote error={detail.error} />;
-  return <TemplateSourceForm key={detail.data.currentVersion} ws={ws} template={detail.data} />;
+  return <TemplateSourceForm ws={ws} template={detail.data} />;
 }
 
 function TemplateSourceForm({ ws, template }: { ws: string; template: TemplateDetail }) {
