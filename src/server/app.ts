@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/index.js';
 import { AppError } from './errors/index.js';
 import { startLiveEvents, type LiveEvents } from './events/index.js';
+import { startCollab, type Collab, type CollabSettings } from './collab/index.js';
 import { registerHealth } from './http/health.js';
 import { createMetrics, registerMetrics, type Metrics } from './http/metrics.js';
 import { registerOpenApiCollector, registerOpenApiRoutes } from './http/openapi.js';
@@ -32,6 +33,7 @@ declare module 'fastify' {
     readonly database: Database;
     readonly metrics: Metrics;
     readonly liveEvents: LiveEvents;
+    readonly collab: Collab;
     readonly webhooks: Webhooks;
   }
 }
@@ -39,6 +41,8 @@ declare module 'fastify' {
 export interface BuildOptions {
   /** Time source for services (tests move it forward to expire things). */
   readonly clock?: Clock;
+  /** Co-editing timings (tests shorten the checkpoint debounce). */
+  readonly collab?: Partial<CollabSettings>;
 }
 
 export type App = FastifyInstance;
@@ -102,6 +106,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const liveEvents = await startLiveEvents(config, deps, (error) => app.log.warn({ err: error }, 'live events error'));
   app.decorate('liveEvents', liveEvents);
   app.addHook('preClose', () => liveEvents.stop());
+  // Co-editing (docs/collab.md): its preClose checkpoints live documents, then closes their sockets.
+  const collab = startCollab(deps, database.dialect, liveEvents.feed, (error) => app.log.warn({ err: error }, 'co-editing error'), {
+    recheckMs: config.events.recheckSeconds * 1000,
+    ...options.collab,
+  });
+  app.decorate('collab', collab);
+  app.addHook('preClose', () => collab.stop());
   // Webhook deliveries (docs/webhooks.md): the feed wakes them; the database is their queue.
   const webhooks = startWebhooks(config.webhooks, deps, liveEvents.feed, `Specboard-Webhooks/${packageVersion}`, (error) => app.log.warn({ err: error }, 'webhook delivery error'));
   app.decorate('webhooks', webhooks);

@@ -3,6 +3,7 @@ import type { ApiInstance } from './api-instance.js';
 import { API_PREFIX } from './route-table.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { collabRoutes } from './routes/collab.js';
 import { commentRoutes } from './routes/comments.js';
 import { eventRoutes } from './routes/events.js';
 import { inviteRoutes } from './routes/invites.js';
@@ -41,6 +42,7 @@ const ROUTE_MODULES: readonly ((app: ApiInstance) => void)[] = [
   notificationRoutes,
   commentRoutes,
   eventRoutes,
+  collabRoutes,
   webhookRoutes,
 ];
 

@@ -342,6 +342,36 @@ export interface WebhookAttemptsTable {
   nextAttemptAt: string | null;
 }
 
+/** Co-editing (docs/collab.md): the update log of live documents, appended as updates arrive. */
+export interface CollabUpdatesTable {
+  /** PostgreSQL returns bigint as a string: read it through Number(). */
+  id: ColumnType<number | string, never, never>;
+  document: string;
+  update: Uint8Array;
+  userId: string | null;
+  createdAt: string;
+}
+
+/** A live document's compacted snapshot and the base the REST edit bridge diffs from. */
+export interface CollabDocumentsTable {
+  document: string;
+  specId: string;
+  snapshot: Uint8Array;
+  baseRevision: number;
+  baseState: Uint8Array;
+  baseText: string;
+  contributorsJson: Defaulted<string>;
+  updatedAt: string;
+}
+
+/** Everyone credited with a revision made by a co-editing checkpoint (position 0 is its author). */
+export interface RevisionContributorsTable {
+  specId: string;
+  revision: number;
+  userId: string;
+  position: number;
+}
+
 export interface DB {
   instanceSettings: InstanceSettingsTable;
   users: UsersTable;
@@ -365,6 +395,9 @@ export interface DB {
   commentThreads: CommentThreadsTable;
   comments: CommentsTable;
   eventOutbox: EventOutboxTable;
+  collabUpdates: CollabUpdatesTable;
+  collabDocuments: CollabDocumentsTable;
+  revisionContributors: RevisionContributorsTable;
   webhooks: WebhooksTable;
   webhookDeliveries: WebhookDeliveriesTable;
   webhookAttempts: WebhookAttemptsTable;

@@ -26,6 +26,8 @@ const EXCLUDED: Readonly<Record<string, string>> = {
   // Invite links are opened anonymously by someone who has no account yet.
   'GET /invites/:token': 'anonymous invite preview',
   'POST /invites/:token/accept': 'anonymous invite acceptance (sets a session cookie)',
+  // Co-editing speaks the Hocuspocus (Yjs) protocol over a WebSocket, not request/response.
+  'GET /collab': 'co-editing WebSocket (docs/events.md)',
 };
 
 const PREFIX = '/api/v1';

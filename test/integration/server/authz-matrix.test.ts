@@ -60,6 +60,8 @@ const CASES: Record<string, MatrixCase> = {
   // upgrade_required here (the access rule is still checked first); the upgrade itself, with its
   // Origin rule and subscription authorization, is tested in test/integration/events/*.test.ts.
   'GET /api/v1/events': { ok: 426, request: () => ({ path: '/api/v1/events' }) },
+  // The co-editing WebSocket endpoint, likewise (test/integration/collab/*.test.ts).
+  'GET /api/v1/collab': { ok: 426, request: () => ({ path: '/api/v1/collab' }) },
   'GET /api/v1/setup': { ok: 200, request: () => ({ path: '/api/v1/setup' }) },
   'POST /api/v1/setup': {
     ok: 409,

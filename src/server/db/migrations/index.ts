@@ -5,6 +5,7 @@ import { search } from './0003-search.js';
 import { reviewWorkflow } from './0004-review-workflow.js';
 import { commentsNotifications } from './0005-comments-notifications.js';
 import { eventOutbox } from './0006-event-outbox.js';
+import { collab } from './0010-collab.js';
 import { webhooks } from './0008-webhooks.js';
 
 /**
@@ -17,5 +18,6 @@ export const MIGRATIONS: Readonly<Record<string, SchemaMigration>> = {
   '0004-review-workflow': reviewWorkflow,
   '0005-comments-notifications': commentsNotifications,
   '0006-event-outbox': eventOutbox,
+  '0010-collab': collab,
   '0008-webhooks': webhooks,
 };
