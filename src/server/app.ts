@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/index.js';
 import { AppError } from './errors/index.js';
 import { startLiveEvents, type LiveEvents } from './events/index.js';
+import { whenReady } from './events/bus.js';
 import { startCollab, type Collab, type CollabSettings } from './collab/index.js';
 import { registerHealth } from './http/health.js';
 import { createMetrics, registerMetrics, type Metrics } from './http/metrics.js';
@@ -120,12 +121,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Before authentication: its onRequest hook marks upgrade requests, so a refused upgrade's socket is closed.
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   collectRouteTable(app, config);
-  await registerRateLimit(app, config);
+  const rateLimitRedis = await registerRateLimit(app, config);
   registerAuthentication(app, config);
   registerTextGuard(app);
   registerSecurityHeaders(app);
   registerMetrics(app, metrics, database, config);
-  registerHealth(app, database);
+  // Redis down is "degraded", not "not ready": every node still serves from the database.
+  registerHealth(app, database, config.redisUrl === null ? null : () => liveEvents.bus.connected() && rateLimitRedis?.status === 'ready');
 
   await registerOpenApiCollector(app, packageVersion);
   await registerApi(app);
@@ -142,13 +144,16 @@ function trustProxyOption(config: Config): boolean | string[] | ((address: strin
   return typeof value === 'number' ? (_address, hop) => hop < value : value;
 }
 
-async function registerRateLimit(app: FastifyInstance, config: Config): Promise<void> {
-  const redis = config.redisUrl === null ? null : new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false });
+async function registerRateLimit(app: FastifyInstance, config: Config): Promise<Redis | null> {
+  // No offline queue: while Redis is down a counter update fails at once (and skipOnError lets the
+  // request through) instead of holding every request until a reconnect.
+  const redis = config.redisUrl === null ? null : new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000, enableOfflineQueue: false });
   if (redis !== null) {
     redis.on('error', (error) => app.log.warn({ err: error }, 'redis error'));
     app.addHook('onClose', async () => {
       await redis.quit().catch(() => redis.disconnect());
     });
+    await whenReady(redis);
   }
   await app.register(fastifyRateLimit, {
     global: false,
@@ -159,4 +164,5 @@ async function registerRateLimit(app: FastifyInstance, config: Config): Promise<
     errorResponseBuilder: (_request, context) =>
       new AppError('rate_limited', `Too many requests; try again in ${context.after}`, { retryAfter: Math.ceil(context.ttl / 1000) }),
   });
+  return redis;
 }
