@@ -60,11 +60,11 @@ export async function refusedUpgrade(server: TestServer, options: ConnectOptions
   });
 }
 
-function wsUrl(server: TestServer): string {
+function wsUrl(server: Pick<TestServer, 'baseUrl'>): string {
   return `${server.baseUrl.replace(/^http/, 'ws')}/api/v1/events`;
 }
 
-function headersOf(server: TestServer, options: ConnectOptions): Record<string, string> {
+function headersOf(server: Pick<TestServer, 'baseUrl'>, options: ConnectOptions): Record<string, string> {
   const headers: Record<string, string> = { ...options.headers };
   const client = options.client;
   if (client?.token !== null && client?.token !== undefined) headers.authorization = `Bearer ${client.token}`;
@@ -75,7 +75,7 @@ function headersOf(server: TestServer, options: ConnectOptions): Record<string, 
 }
 
 /** Opens a connection and waits for `ready`. */
-export async function connect(server: TestServer, options: ConnectOptions = {}): Promise<LiveClient> {
+export async function connect(server: Pick<TestServer, 'baseUrl'>, options: ConnectOptions = {}): Promise<LiveClient> {
   const socket = new WebSocket(wsUrl(server), { headers: headersOf(server, options) });
   const messages: Message[] = [];
   let taken = 0;
