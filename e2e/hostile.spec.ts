@@ -24,10 +24,20 @@ const HOSTILE = [
   '',
   '- [ ] <b onmouseover=alert(7)>task</b>',
   '',
+  '```mermaid',
+  'flowchart TD',
+  '  A["<img src=x onerror=\'window.__pwned=1\'>"] --> B["<script>window.__pwned=2</script>"]',
+  '  B --> C[<a href="javascript:alert(8)">go</a>]',
+  '  click A callback "javascript:alert(9)"',
+  '  click B href "javascript:alert(10)"',
+  '  style C fill:url(javascript:alert(11))',
+  '```',
+  '',
 ].join('\n');
 
 async function expectInert(page: Page, scope: string): Promise<void> {
   const root = page.locator(scope);
+  // Diagrams are drawn in shadow roots: the checks below look inside them too.
   await expect(root).toContainText('click me');
   // Hover and click everything that could carry a handler.
   for (const element of await root.locator('a, img, div, b, td').all()) {
@@ -36,12 +46,14 @@ async function expectInert(page: Page, scope: string): Promise<void> {
   await root.getByText('click me').click();
   const report = await page.evaluate((selector) => {
     const container = document.querySelector(selector);
-    const all = container === null ? [] : [...container.querySelectorAll('*')];
+    const within = (root: ParentNode): Element[] => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot === null ? [] : within(el.shadowRoot))]);
+    const all = container === null ? [] : within(container);
     return {
       pwned: (window as unknown as { __pwned?: string }).__pwned ?? null,
-      scripts: container?.querySelectorAll('script, iframe, svg, object, embed').length ?? -1,
+      // An <svg> is only allowed as a Mermaid drawing (inside its shadow root).
+      scripts: container === null ? -1 : all.filter((el) => /^(script|iframe|object|embed|foreignobject)$/i.test(el.tagName) || (el.tagName.toLowerCase() === 'svg' && !(el.getRootNode() instanceof ShadowRoot))).length,
       handlers: all.filter((el) => [...el.attributes].some((a) => a.name.toLowerCase().startsWith('on'))).length,
-      badUrls: all.filter((el) => ['href', 'src'].some((name) => /^\s*(javascript|data|vbscript):/i.test(el.getAttribute(name) ?? ''))).length,
+      badUrls: all.filter((el) => ['href', 'src', 'xlink:href'].some((name) => /^\s*(javascript|data|vbscript):/i.test(el.getAttribute(name) ?? '')) || /javascript:/i.test(el.getAttribute('style') ?? '')).length,
     };
   }, scope);
   expect(report).toEqual({ pwned: null, scripts: 0, handlers: 0, badUrls: 0 });
@@ -59,6 +71,8 @@ test('a hostile spec renders inert on the spec page and in the editor preview', 
   await expect(page.getByRole('heading', { level: 1, name: 'Totally normal spec' })).toBeVisible();
   // The text is shown as text, not dropped.
   await expect(page.getByRole('article', { name: 'Spec text' })).toContainText('<script>window.__pwned');
+  // The hostile diagram is drawn (or refused) before the checks run.
+  await expect(page.locator('.mermaid-diagram[data-state="drawn"], .mermaid-diagram[data-state="failed"]')).toHaveCount(1);
   await expectInert(page, 'article.markdown');
 
   await page.goto(`/w/${WS}/specs/${spec.number}/edit`);

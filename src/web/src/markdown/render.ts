@@ -1,8 +1,11 @@
 // Spec Markdown to safe HTML. Two independent guards, so a spec can never run script:
 // markdown-it with raw HTML disabled (and its link check refusing javascript:/vbscript:/data: URLs),
 // then DOMPurify over the result. GFM tables are markdown-it's own; task lists are added below.
+// Fenced code is highlighted (highlight.ts); ```mermaid blocks become placeholders that
+// diagrams.ts turns into drawings after the HTML is on the page (only then is Mermaid loaded).
 import DOMPurify from 'dompurify';
 import MarkdownIt, { type StateCore } from 'markdown-it';
+import { highlightCode } from './highlight';
 
 interface RenderEnv {
   /** Source line (1-based) of each heading -> its section path (from the spec's outline). */
@@ -63,7 +66,16 @@ function headingIds(state: StateCore): void {
   }
 }
 
-const md = MarkdownIt({ html: false, linkify: false, typographer: false });
+const md = MarkdownIt({ html: false, linkify: false, typographer: false, highlight: (code, lang) => highlightCode(code, lang) ?? '' });
+const fence = md.renderer.rules.fence;
+md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+  const token = tokens[idx];
+  if (token !== undefined && token.info.trim().split(/\s+/)[0]?.toLowerCase() === 'mermaid') {
+    // The source stays readable (and is what a failed drawing falls back to).
+    return `<div class="mermaid-diagram"><pre class="mermaid-source"><code class="language-mermaid">${md.utils.escapeHtml(token.content)}</code></pre></div>\n`;
+  }
+  return fence === undefined ? self.renderToken(tokens, idx, options) : fence(tokens, idx, options, env, self);
+};
 md.core.ruler.push('hide_guidance', hideGuidance);
 md.core.ruler.push('task_lists', taskLists);
 md.core.ruler.push('heading_ids', headingIds);

@@ -6,6 +6,7 @@ import { Completeness, ErrorNote, Field, Loading, StatusBadge, TimeAgo, statusLa
 import { CommentsPanel, selectionIn, type Selected } from './CommentsPanel';
 import { Reviewers, ReviewPanel } from './ReviewPanel';
 import { useShortcut } from '../keyboard';
+import { drawDiagrams } from '../markdown/diagrams';
 import { renderMarkdown, sectionAnchor } from '../markdown/render';
 import { Link, navigate } from '../router';
 
@@ -39,6 +40,10 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
       if (editable) navigate(`/w/${ws}/specs/${n}/edit`);
     }, [editable, ws, n]),
   );
+  // Diagrams are drawn after the text is on the page (Mermaid loads only when there is one).
+  useEffect(() => {
+    if (html !== '' && articleRef.current !== null) void drawDiagrams(articleRef.current);
+  }, [html]);
   // A link to a section (from search) scrolls there once the text is rendered.
   useEffect(() => {
     if (html === '' || window.location.hash === '') return;
