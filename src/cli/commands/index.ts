@@ -1,4 +1,5 @@
 import type { CliCommand } from '../context.js';
+import { backupCommand } from './backup.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { inviteCommand } from './invite.js';
@@ -13,4 +14,4 @@ import { userCommand } from './user.js';
  * Every `specboard` command, in the order `--help` lists them. A new command is one module in
  * this folder exporting a CliCommand, added here (the server adds serve, migrate, user, ...).
  */
-export const COMMANDS: readonly CliCommand[] = [newCommand, lintCommand, templatesCommand, importCommand, exportCommand, inviteCommand, serveCommand, migrateCommand, userCommand];
+export const COMMANDS: readonly CliCommand[] = [newCommand, lintCommand, templatesCommand, importCommand, exportCommand, inviteCommand, serveCommand, migrateCommand, backupCommand, userCommand];
