@@ -62,6 +62,41 @@ for (const [label, viewport] of [
   });
 }
 
+// Insights and settings, in tests of their own (axe is slow: each test stays well inside its timeout).
+const WORKSPACE_SCREENS: Record<string, [string, string, (page: Page) => Promise<void>][]> = {
+  'insights and members settings': [
+    ['insights', `/w/${WS}/insights`, (page) => expect(page.getByRole('heading', { name: 'Overdue reviews' })).toBeVisible()],
+    ['settings-members', `/w/${WS}/settings/members`, (page) => expect(page.getByRole('form', { name: 'New invite link' })).toBeVisible()],
+  ],
+  'token, template and policy settings': [
+    ['settings-tokens', `/w/${WS}/settings/tokens`, (page) => expect(page.getByRole('form', { name: 'New API token' })).toBeVisible()],
+    ['settings-templates', `/w/${WS}/settings/templates`, (page) => expect(page.getByRole('list', { name: 'Templates' })).toBeVisible()],
+    ['settings-policy', `/w/${WS}/settings/policy`, (page) => expect(page.getByRole('form', { name: 'Approval policy' })).toBeVisible()],
+  ],
+};
+for (const [group, screens] of Object.entries(WORKSPACE_SCREENS)) {
+  for (const [label, viewport] of [
+    ['1280px', { width: 1280, height: 800 }],
+    ['390px', { width: 390, height: 844 }],
+  ] as const) {
+    test(`${group}: no serious accessibility violations, no CSP violations, no sideways scrolling at ${label}`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      const blocked: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' && message.text().includes('Content Security Policy')) blocked.push(message.text());
+      });
+      for (const [name, path, ready] of screens) {
+        await page.goto(path);
+        await ready(page);
+        await expectAccessible(page, name);
+        await expectNoHorizontalScroll(page, name);
+        expect(blocked, `${name}: CSP violations`).toEqual([]);
+        if (viewport.width < 500 && (name === 'insights' || name === 'settings-members')) await screenshot(page, `${name}-390`);
+      }
+    });
+  }
+}
+
 test('signed-out screens have no serious accessibility violations', async ({ browser }) => {
   const guest = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await guest.newPage();
