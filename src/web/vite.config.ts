@@ -22,8 +22,11 @@ export default defineConfig({
     proxy: {
       '/api': {
         target: 'http://localhost:3000',
+        // Live events (/api/v1/events) are a WebSocket: proxied too, with the same Origin rewrite.
+        ws: true,
         configure: (proxy) => {
           proxy.on('proxyReq', (request) => request.setHeader('origin', 'http://localhost:3000'));
+          proxy.on('proxyReqWs', (request) => request.setHeader('origin', 'http://localhost:3000'));
         },
       },
     },
