@@ -7,6 +7,7 @@ import { describeEachDatabase, useTestServer, type ApiClient } from '../harness.
 import { createSpec } from '../specs/helpers.js';
 import { startReceiver, type Receiver } from './receiver.js';
 import { createWebhook, waitForDeliveries, WEBHOOK_ENV } from './helpers.js';
+import { codesOf, gql, gqlData } from '../graphql/helpers.js';
 
 describeEachDatabase('webhooks: delivery', (database) => {
   const server = useTestServer(database, { env: WEBHOOK_ENV });
@@ -126,5 +127,35 @@ describeEachDatabase('webhooks: delivery', (database) => {
     expect(list.map((d) => d.eventType)).toEqual(['spec.deleted']);
     const res = await owner.get<{ items: unknown[] }>(`/api/v1/workspaces/${ws}/webhooks/${paused.id}/deliveries`);
     expect(res.body.items).toEqual([]);
+  });
+
+  it('GraphQL: create, list deliveries, redeliver; admins only; unknown event types refused as in REST', async () => {
+    const ws = await workspace();
+    receiver.respond(() => ({ status: 200, body: 'gql' }));
+    const created = await gqlData<{ createWebhook: { webhook: { id: string; events: string[]; active: boolean }; secret: string } }>(
+      owner,
+      'mutation($ws: String!, $url: String!) { createWebhook(workspace: $ws, url: $url, events: ["spec.created"]) { webhook { id events active } secret } }',
+      { ws, url: receiver.url },
+    );
+    expect(created.createWebhook.webhook).toMatchObject({ events: ['spec.created'], active: true });
+    const id = created.createWebhook.webhook.id;
+    await createSpec(owner, ws, { title: 'Through GraphQL' });
+    await waitForDeliveries(owner, ws, id, (list) => list[0]?.status === 'succeeded');
+    const listed = await gqlData<{ webhookDeliveries: { items: { id: string; status: string; responseExcerpt: string; history: { attempt: number }[] }[] } }>(
+      owner,
+      'query($ws: String!, $id: ID!) { webhookDeliveries(workspace: $ws, id: $id) { items { id status responseExcerpt history { attempt } } } }',
+      { ws, id },
+    );
+    const [delivery] = listed.webhookDeliveries.items;
+    expect(delivery).toMatchObject({ status: 'succeeded', responseExcerpt: 'gql', history: [{ attempt: 1 }] });
+    const again = await gqlData<{ redeliverWebhookDelivery: { redeliveryOf: string; status: string } }>(
+      owner,
+      'mutation($ws: String!, $id: ID!, $d: ID!) { redeliverWebhookDelivery(workspace: $ws, id: $id, delivery: $d) { redeliveryOf status } }',
+      { ws, id, d: delivery?.id },
+    );
+    expect(again.redeliverWebhookDelivery).toEqual({ redeliveryOf: delivery?.id, status: 'pending' });
+    const editor = await server().addMember(owner, ws, 'editor');
+    expect(codesOf(await gql(editor.client, 'query($ws: String!) { webhooks(workspace: $ws) { items { id } } }', { ws }))).toEqual(['forbidden']);
+    expect(codesOf(await gql(owner, 'mutation($ws: String!, $id: ID!) { updateWebhook(workspace: $ws, id: $id, events: ["no.such"]) { id } }', { ws, id }))).toEqual(['validation_failed']);
   });
 });
