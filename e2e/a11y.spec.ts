@@ -91,7 +91,7 @@ for (const [group, screens] of Object.entries(WORKSPACE_SCREENS)) {
         await expectAccessible(page, name);
         await expectNoHorizontalScroll(page, name);
         expect(blocked, `${name}: CSP violations`).toEqual([]);
-        if (viewport.width < 500 && (name === 'insights' || name === 'settings-members')) await screenshot(page, `${name}-390`);
+        if (viewport.width < 500 && name === 'settings-members') await screenshot(page, `${name}-390`);
       }
     });
   }

@@ -45,6 +45,9 @@ test('insights: median time to decision, the specs waiting longest and the overd
   await expect(overdue.getByRole('row', { name: new RegExp(onTime.key) })).toHaveCount(0);
   await expectAccessible(page, 'insights');
   await screenshot(page, 'insights');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'insights-390');
+  await page.setViewportSize({ width: 1280, height: 800 });
   await entry.getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Insight late review' })).toBeVisible();
 });
