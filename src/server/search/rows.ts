@@ -1,7 +1,9 @@
 // Writing the index is the same SQL in both dialects: search_sections rows (SQLite's FTS5 triggers
 // and PostgreSQL's generated tsvector column follow from them).
-import { sql, type QueryExecutorProvider } from 'kysely';
+import { sql, type Kysely, type QueryExecutorProvider } from 'kysely';
 import type { SpecDocument } from '../../core/index.js';
+import type { DB } from '../db/index.js';
+import { reusableQuery } from '../services/specs/reusable-query.js';
 import type { SearchIndex } from './port.js';
 import { indexedSections, sectionSources, type IndexedSection } from './sections.js';
 
@@ -71,13 +73,31 @@ function sectionChange(previous: SpecDocument, doc: SpecDocument): SectionChange
   return { dropPaths, add };
 }
 
-async function applyChange(db: QueryExecutorProvider, spec: { id: string; workspaceId: string }, change: SectionChange): Promise<void> {
-  for (let i = 0; i < change.dropPaths.length; i += ROWS_PER_INSERT) {
-    await sql`delete from search_sections where spec_id = ${spec.id} and section_path in (${sql.join(change.dropPaths.slice(i, i + ROWS_PER_INSERT))})`.execute(db);
+// A save usually changes one section: its delete and insert are compiled once (see reusableQuery)
+// instead of built, transformed and compiled on every save.
+const deleteOneSection = reusableQuery((db: Kysely<DB>, specId: string, path: string) => ({
+  compile: () => sql`delete from search_sections where spec_id = ${specId} and section_path = ${path}`.compile(db),
+}));
+
+const insertOneSection = reusableQuery((db: Kysely<DB>, specId: string, workspaceId: string, path: string, title: string, body: string) => ({
+  compile: () => sql`insert into search_sections (spec_id, workspace_id, section_path, section_title, body) values (${specId}, ${workspaceId}, ${path}, ${title}, ${body})`.compile(db),
+}));
+
+async function applyChange(db: Kysely<DB>, spec: { id: string; workspaceId: string }, change: SectionChange): Promise<void> {
+  const [onlyPath] = change.dropPaths;
+  if (change.dropPaths.length === 1 && onlyPath !== undefined) await deleteOneSection(db, spec.id, onlyPath);
+  else {
+    for (let i = 0; i < change.dropPaths.length; i += ROWS_PER_INSERT) {
+      await sql`delete from search_sections where spec_id = ${spec.id} and section_path in (${sql.join(change.dropPaths.slice(i, i + ROWS_PER_INSERT))})`.execute(db);
+    }
   }
-  for (let i = 0; i < change.add.length; i += ROWS_PER_INSERT) {
-    const values = change.add.slice(i, i + ROWS_PER_INSERT).map((s) => sql`(${spec.id}, ${spec.workspaceId}, ${s.path}, ${s.title}, ${s.body})`);
-    await sql`insert into search_sections (spec_id, workspace_id, section_path, section_title, body) values ${sql.join(values)}`.execute(db);
+  const [onlyRow] = change.add;
+  if (change.add.length === 1 && onlyRow !== undefined) await insertOneSection(db, spec.id, spec.workspaceId, onlyRow.path, onlyRow.title, onlyRow.body);
+  else {
+    for (let i = 0; i < change.add.length; i += ROWS_PER_INSERT) {
+      const values = change.add.slice(i, i + ROWS_PER_INSERT).map((s) => sql`(${spec.id}, ${spec.workspaceId}, ${s.path}, ${s.title}, ${s.body})`);
+      await sql`insert into search_sections (spec_id, workspace_id, section_path, section_title, body) values ${sql.join(values)}`.execute(db);
+    }
   }
 }
 

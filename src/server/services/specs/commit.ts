@@ -41,8 +41,20 @@ function etagMismatch(specId: string, revision: number): AppError {
   });
 }
 
-// The two statements of every content change, compiled once (see reusableQuery).
+// The statements of every content change, compiled once (see reusableQuery). Two shapes of the
+// UPDATE: SQLite rewrites an index entry for every column a statement sets, changed or not, so
+// `title` (in the title sort's index) is set only when it changes; most saves keep the title.
 const updateContent = reusableQuery(
+  (db: Kysely<DB>, id: string, expected: number, content: string, revision: number, completeness: number, lintErrors: number, lintWarnings: number, now: string) =>
+    db
+      .updateTable('specs')
+      .set({ content, revision, completeness, lintErrors, lintWarnings, updatedAt: now })
+      .where('id', '=', id)
+      .where('revision', '=', expected)
+      .where('deletedAt', 'is', null),
+);
+
+const updateContentAndTitle = reusableQuery(
   (db: Kysely<DB>, id: string, expected: number, content: string, title: string, revision: number, completeness: number, lintErrors: number, lintWarnings: number, now: string) =>
     db
       .updateTable('specs')
@@ -92,7 +104,10 @@ export async function commitContent(ctx: ActorCtx, change: ContentChange): Promi
   // once the conditional update below succeeds, so only the changed sections are re-indexed.
   const previous = revisionCache(ctx.deps.db).get(spec.id, spec.revision)?.doc;
   await ctx.deps.db.transaction().execute(async (trx) => {
-    const updated = await updateContent(trx, spec.id, spec.revision, content, next.title, next.revision, next.completeness, next.lintErrors, next.lintWarnings, now);
+    const updated =
+      next.title === spec.title
+        ? await updateContent(trx, spec.id, spec.revision, content, next.revision, next.completeness, next.lintErrors, next.lintWarnings, now)
+        : await updateContentAndTitle(trx, spec.id, spec.revision, content, next.title, next.revision, next.completeness, next.lintErrors, next.lintWarnings, now);
     if (Number(updated.numAffectedRows ?? 0) !== 1) {
       const current = await trx.selectFrom('specs').select(['revision', 'deletedAt']).where('id', '=', spec.id).executeTakeFirst();
       if (current === undefined || current.deletedAt !== null) throw new NotFoundError('Spec');
