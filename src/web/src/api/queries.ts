@@ -73,6 +73,16 @@ export function useDiff(ws: string, n: string, from: number | null, to: number |
   });
 }
 
+/** One revision's text (for the history diff; revisions never change, so it is never stale). */
+export function useRevisionText(ws: string, n: string, revision: number | null) {
+  return useQuery({
+    queryKey: ['revision', ws, n, revision],
+    queryFn: () => api<{ markdown: string }>(`${specPath(ws, n)}/revisions/${revision ?? 0}`),
+    enabled: revision !== null,
+    staleTime: Infinity,
+  });
+}
+
 /** The current version's review state: reviewers, verdicts, what approval still needs. */
 export function useReview(ws: string, n: string) {
   return useQuery({ queryKey: keys.review(ws, n), queryFn: () => api<ReviewView>(`${specPath(ws, n)}/review`) });

@@ -52,7 +52,10 @@ async function renderQuietly(id: string, source: string): Promise<Drawn> {
   };
   const element = Element.prototype;
   const node = Node.prototype;
+  // Kept to be restored and called with an explicit `this` (Function.prototype.call).
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const { setAttribute } = element;
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const { appendChild, insertBefore } = node;
   element.setAttribute = function (this: Element, name: string, value: string) {
     if (name.toLowerCase() === 'style' && (this instanceof HTMLElement || this instanceof SVGElement)) {

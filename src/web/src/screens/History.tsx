@@ -2,9 +2,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
-import { keys, specPath, useDiff, useRevisions, useSpec, useWorkspace } from '../api/queries';
+import { keys, specPath, useRevisionText, useRevisions, useSpec, useWorkspace } from '../api/queries';
 import { canWrite } from '../api/types';
 import { ErrorNote, Loading, TimeAgo } from '../components/Status';
+import { DiffView, type DiffLayout } from '../history/DiffView';
 import { Link } from '../router';
 
 export function HistoryScreen({ ws, n }: { ws: string; n: string }) {
@@ -17,7 +18,10 @@ export function HistoryScreen({ ws, n }: { ws: string; n: string }) {
   // Default: the latest revision against the one before it.
   const to = picked.to ?? items[0]?.number ?? null;
   const from = picked.from ?? items[1]?.number ?? null;
-  const diff = useDiff(ws, n, from, to);
+  const comparing = from !== null && to !== null && from !== to;
+  const before = useRevisionText(ws, n, comparing ? from : null);
+  const after = useRevisionText(ws, n, comparing ? to : null);
+  const [layout, setLayout] = useState<DiffLayout>('inline');
   const restore = useMutation({
     mutationFn: (number: number) => api(`${specPath(ws, n)}/revisions/${number}/restore`, { method: 'POST' }),
     onSuccess: async () => {
@@ -105,30 +109,19 @@ export function HistoryScreen({ ws, n }: { ws: string; n: string }) {
       <h2>
         {from !== null && to !== null && from !== to ? `Changes from revision ${from} to ${to}` : 'Pick two revisions to compare'}
       </h2>
-      {diff.isFetching && <Loading />}
-      {diff.error !== null && <ErrorNote error={diff.error} />}
-      {diff.data !== undefined && from !== to && <UnifiedDiff text={diff.data.unified} />}
+      {comparing && (
+        <div className="row diff-layout" role="group" aria-label="Layout of the changes">
+          {(['inline', 'side'] as const).map((value) => (
+            <button key={value} type="button" aria-pressed={layout === value} onClick={() => setLayout(value)}>
+              {value === 'inline' ? 'Inline' : 'Side by side'}
+            </button>
+          ))}
+        </div>
+      )}
+      {comparing && (before.isPending || after.isPending) && <Loading />}
+      {before.error !== null && <ErrorNote error={before.error} />}
+      {after.error !== null && <ErrorNote error={after.error} />}
+      {comparing && before.data !== undefined && after.data !== undefined && <DiffView before={before.data.markdown} after={after.data.markdown} layout={layout} from={from} to={to} />}
     </section>
-  );
-}
-
-/** A unified diff with added and removed lines marked (in words for screen readers too). */
-export function UnifiedDiff({ text }: { text: string }) {
-  const lines = text.split('\n');
-  if (text.trim() === '') return <p className="muted">No differences.</p>;
-  return (
-    <pre className="diff" aria-label="Diff" tabIndex={0}>
-      {lines.map((line, i) => {
-        const kind = line.startsWith('+++') || line.startsWith('---') ? 'file' : line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : line.startsWith('@@') ? 'hunk' : 'ctx';
-        return (
-          <span key={i} className={`line ${kind}`}>
-            {kind === 'add' && <span className="visually-hidden">added: </span>}
-            {kind === 'del' && <span className="visually-hidden">removed: </span>}
-            {line}
-            {'\n'}
-          </span>
-        );
-      })}
-    </pre>
   );
 }
