@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp, type App } from '../../src/server/app.js';
+import { buildApp, type App, type BuildOptions } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import type { Role, Scope } from '../../src/server/db/index.js';
 import type { Clock } from '../../src/server/services/context.js';
@@ -14,6 +14,8 @@ export interface TestServerOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Last word on the configuration. */
   readonly config?: Partial<Config>;
+  /** Co-editing timings (docs/collab.md), e.g. a long checkpoint debounce. */
+  readonly collab?: BuildOptions['collab'];
 }
 
 export interface TestClock extends Clock {
@@ -81,7 +83,7 @@ export async function startTestServer(database: TestDatabase, options: TestServe
     ...options.config,
   };
   const clock = testClock();
-  const app = await buildApp(config, { clock });
+  const app = await buildApp(config, options.collab === undefined ? { clock } : { clock, collab: options.collab });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   const baseUrl = address.replace('[::1]', 'localhost');
   let counter = 0;

@@ -80,6 +80,9 @@ export function collabClient(baseUrl: string, client: ApiClient, document: strin
     closeReasons,
     socketClosed: null,
     destroy() {
+      // The provider schedules a reconnect when the server closes the socket, and that timer calls
+      // connect() even after destroy(): make it a no-op so a destroyed client stays gone.
+      socket.connect = () => Promise.resolve();
       provider.destroy();
       socket.destroy();
     },
