@@ -1,5 +1,5 @@
 // Live refresh: user A's open pages follow what user B does (over /api/v1/events), no reload.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type WebSocketRoute } from '@playwright/test';
 import { apiCall, createSpec, WS } from './helpers.js';
 
 const BEA = { name: 'Bea Live', email: 'bea.live@example.com', password: 'bea live password' };
@@ -48,4 +48,51 @@ test('live refresh: a comment and an approval by user B show on user A’s spec 
   await expect(page.getByRole('row', { name: /Live list item, renamed/ })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { liveMarker?: number }).liveMarker)).toBe(1);
   await other.close();
+});
+
+test('live refresh: after a dropped connection the client resubscribes with `since` and shows what happened meanwhile', async ({ page, baseURL, browser }) => {
+  const base = baseURL ?? '';
+  // Bea may exist already (the test above adds her): either answer is fine.
+  const added = await apiCall(page.request, base, 'POST', `/workspaces/${WS}/members`, { body: { ...BEA, role: 'editor' } });
+  expect([201, 409]).toContain(added.status);
+  const spec = await createSpec(page.request, base, { markdown: '# Live reconnect\n\n## Overview\n\nText.\n' });
+  // Every connection goes through this route: the first is dropped, the second held until B acted.
+  const pages: WebSocketRoute[] = [];
+  const sent: Record<string, unknown>[][] = [];
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((done) => (release = done));
+  await page.routeWebSocket(/\/api\/v1\/events$/, async (ws) => {
+    const index = pages.push(ws) - 1;
+    const mine: Record<string, unknown>[] = [];
+    sent.push(mine);
+    const queue: string[] = [];
+    let server: WebSocketRoute | null = null;
+    ws.onMessage((message) => {
+      mine.push(JSON.parse(String(message)) as Record<string, unknown>);
+      if (server === null) queue.push(String(message));
+      else server.send(message);
+    });
+    if (index > 0) await held;
+    server = ws.connectToServer();
+    for (const message of queue.splice(0)) server.send(message);
+  });
+  await page.goto(`/w/${WS}/specs/${spec.number}`);
+  await expect(page.locator('html')).toHaveAttribute('data-live', 'live');
+  await page.evaluate(() => Object.assign(window, { liveMarker: 1 }));
+
+  await pages[0]?.close({ code: 1001, reason: 'test drop' });
+  await expect(page.locator('html')).toHaveAttribute('data-live', /offline|connecting/);
+  const bea = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  expect((await apiCall(bea.request, base, 'POST', '/auth/sign-in', { body: { email: BEA.email, password: BEA.password } })).status).toBe(200);
+  const thread = await apiCall(bea.request, base, 'POST', `/workspaces/${WS}/specs/${spec.number}/threads`, { body: { sectionPath: 'overview', body: 'Written while you were offline.' } });
+  expect(thread.status).toBe(201);
+  await bea.close();
+  await expect.poll(() => pages.length).toBe(2);
+  release();
+
+  await expect(page.getByText('Written while you were offline.')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-live', 'live');
+  const resubscribe = sent[1]?.find((m) => m.op === 'subscribe');
+  expect(typeof resubscribe?.since).toBe('number');
+  expect(await page.evaluate(() => (window as unknown as { liveMarker?: number }).liveMarker)).toBe(1);
 });
