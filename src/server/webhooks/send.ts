@@ -55,9 +55,12 @@ export async function sendWebhook(options: SendOptions): Promise<SendResult> {
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
     let settled = false;
+    // The socket timeout only bounds silence; this bounds the whole try (a receiver dripping bytes).
+    const deadline = setTimeout(() => req.destroy(new Error(`No complete response within ${options.timeoutMs} ms`)), options.timeoutMs);
     const finish = (result: Omit<SendResult, 'durationMs'>): void => {
       if (settled) return;
       settled = true;
+      clearTimeout(deadline);
       resolve(done(result));
     };
     req.on('timeout', () => req.destroy(new Error(`No response within ${options.timeoutMs} ms`)));
@@ -81,7 +84,8 @@ export async function sendWebhook(options: SendOptions): Promise<SendResult> {
         }
       });
       res.on('end', complete);
-      res.on('error', complete);
+      // Destroyed by the deadline mid-body: the try failed, whatever the status said.
+      res.on('error', (error) => finish({ statusCode: null, error: error.message, responseExcerpt: null }));
     });
     req.end(options.body);
   });
