@@ -75,8 +75,13 @@ export class EventConnection {
    * the socket's buffer the connection is closed (4429 slow_consumer), so memory stays bounded.
    */
   send(message: ServerMessage): boolean {
+    return this.sendText(JSON.stringify(message));
+  }
+
+  /** send() of a message already serialized (an event goes to many connections as the same text). */
+  sendText(text: string): boolean {
     if (this.closed) return false;
-    this.socket.send(JSON.stringify(message));
+    this.socket.send(text);
     if (this.socket.bufferedAmount > this.host.maxBufferedBytes) {
       this.close(CLOSE_CODES.slowConsumer, 'slow_consumer');
       return false;
@@ -90,7 +95,7 @@ export class EventConnection {
   }
 
   /** Live delivery: once per connection, through whichever live subscription covers it. */
-  deliver(event: StoredEvent): void {
+  deliver(event: StoredEvent, text: () => string): void {
     let wanted = isPersonal(this.userId, event);
     for (const sub of this.subscriptions.values()) {
       if (!sub.live || event.envelope.id <= sub.deliveredUpTo) continue;
@@ -99,7 +104,7 @@ export class EventConnection {
         wanted = true;
       }
     }
-    if (wanted) this.send({ op: 'event', event: event.envelope });
+    if (wanted) this.sendText(text());
   }
 
   close(code: number, reason: string): void {

@@ -8,7 +8,7 @@ import { EventConnection, type ConnectionHost, type Subscription, type TopicRequ
 import type { EventFeed } from './feed.js';
 import type { StoredEvent } from './outbox.js';
 import { catchUp, resyncReason } from './replay.js';
-import { CLOSE_CODES, type Viewer } from './schemas.js';
+import { CLOSE_CODES, type ServerMessage, type Viewer } from './schemas.js';
 
 /** Events after which the affected user's connections are checked again at once. */
 const ACCESS_EVENTS = new Set(['member.removed', 'member.role_changed', 'token.revoked']);
@@ -167,7 +167,10 @@ export class EventHub implements ConnectionHost {
   }
 
   private onEvent(event: StoredEvent): void {
-    for (const connection of this.connections) connection.deliver(event);
+    // Serialized once, when the first connection wants it, however many receive it.
+    let text: string | null = null;
+    const serialized = (): string => (text ??= JSON.stringify({ op: 'event', event: event.envelope } satisfies ServerMessage));
+    for (const connection of this.connections) connection.deliver(event, serialized);
     if (!ACCESS_EVENTS.has(event.envelope.type)) return;
     const target = event.userId ?? (typeof event.envelope.data.userId === 'string' ? event.envelope.data.userId : null);
     if (target !== null) void this.recheckUser(target);

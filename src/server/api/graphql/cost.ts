@@ -3,7 +3,7 @@
 // any other list multiplies by LIST_FACTOR. Refused before anything runs (query_too_costly).
 
 import type { DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLObjectType, GraphQLSchema, SelectionSetNode, ValueNode } from 'graphql';
-import { getNamedType, getNullableType, isListType, isObjectType, Kind } from './graphql-module.js';
+import { getNamedType, getNullableType, isListType, isObjectType, Kind, visit } from './graphql-module.js';
 import { AppError } from '../../errors/index.js';
 
 /** Page size assumed for a `limit` argument left out (the REST default page size). */
@@ -76,12 +76,32 @@ export function operationCosts(schema: GraphQLSchema, document: DocumentNode, va
   return out;
 }
 
+const fixedCosts = new WeakMap<DocumentNode, { name: string; cost: number }[]>();
+
+/** Whether any `limit` argument of the document is a variable. */
+function limitFromVariables(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Argument(node) {
+      if (node.name.value === 'limit' && node.value.kind === Kind.VARIABLE) found = true;
+    },
+  });
+  return found;
+}
+
 /**
  * Refuses a document with an operation costing more than `max` (query_too_costly). Runs before
  * execution, when the variables (which may hold the page sizes) are known.
  */
 export function checkCost(schema: GraphQLSchema, document: DocumentNode, variables: Readonly<Record<string, unknown>> | undefined, max: number): void {
-  for (const { name, cost } of operationCosts(schema, document, variables ?? {})) {
+  // Mercurius reuses a parsed document for the same query text: its cost is computed once,
+  // unless a page size comes from the variables.
+  let costs = fixedCosts.get(document);
+  if (costs === undefined) {
+    costs = operationCosts(schema, document, variables ?? {});
+    if (!limitFromVariables(document)) fixedCosts.set(document, costs);
+  }
+  for (const { name, cost } of costs) {
     if (cost > max) throw new AppError('query_too_costly', `Operation ${name} costs about ${cost}, more than the limit of ${max}: ask for smaller pages or fewer fields`, { cost, limit: max });
   }
 }

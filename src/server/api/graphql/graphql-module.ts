@@ -5,4 +5,4 @@ import { createRequire } from 'node:module';
 
 const graphql = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
-export const { buildClientSchema, GraphQLScalarType, GraphQLError, Kind, buildSchema, printSchema, valueFromASTUntyped, getIntrospectionQuery, getNamedType, getNullableType, isListType, isNonNullType, isObjectType } = graphql;
+export const { buildClientSchema, GraphQLScalarType, GraphQLError, Kind, buildSchema, printSchema, valueFromASTUntyped, getIntrospectionQuery, getNamedType, getNullableType, isListType, isNonNullType, isObjectType, visit } = graphql;

@@ -6,6 +6,7 @@ import mercurius from 'mercurius';
 import type { Config } from '../../config.js';
 import { checkCost } from './cost.js';
 import { codedError, errorFormatter } from './errors.js';
+import { serializeGraphqlAnswer } from './serialize.js';
 import { checkSubscriptionUpgrade, subscriptionContext } from './subscription.js';
 import { AppError } from '../../errors/index.js';
 import { buildResolvers, graphqlTypeDefs } from './schema.js';
@@ -71,6 +72,9 @@ export async function registerGraphql(app: FastifyInstance, config: Config): Pro
       // each field then applies the access rule of the REST operation it mirrors.
       additionalRouteOptions: {
         config: { access: { auth: 'public' }, rateLimit: { max: config.rateLimit.write, timeWindow: config.rateLimit.windowMs } },
+        // Large strings (spec Markdown) are serialized once, not per request: see serialize.ts.
+        // Fastify sends a Buffer from a serializer as it is (as REST's cached spec bodies); its types only say string.
+        serializerCompiler: () => serializeGraphqlAnswer as (data: unknown) => string,
       },
     });
     scope.graphql.addHook('preExecution', (schema, document, _context, variables) => {

@@ -27,6 +27,11 @@ export interface OperationSpec<P, A, R extends RestParts> {
   /** The REST request this call stands for. */
   readonly request: (args: A, parent: P) => R;
   readonly run: (ctx: ActorCtx, request: R, parent: P, context: MercuriusContext) => unknown;
+  /**
+   * The value when the parent already holds it (read, and authorized, with the parent): no second
+   * check or read. Undefined: run the operation.
+   */
+  readonly held?: (parent: P) => unknown;
 }
 
 /** Checks the caller and the input against the REST route, then returns the service context. */
@@ -45,6 +50,8 @@ export function operation<P, A, R extends RestParts>(spec: OperationSpec<P, A, R
     field: spec.field,
     rest: spec.rest,
     resolve: async (guard, parent, args, context) => {
+      const held = spec.held?.(parent as P);
+      if (held !== undefined) return held;
       const request = spec.request(args as A, parent as P);
       return await spec.run(guard(context, request), request, parent as P, context);
     },
