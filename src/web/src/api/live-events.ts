@@ -124,6 +124,24 @@ export class LiveEvents {
     return () => this.listeners.delete(listener);
   }
 
+  /** Signed out: drop the connection (it is authenticated as the old user) and forget positions. */
+  reset(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    const socket = this.socket;
+    this.socket = null;
+    if (socket !== null) {
+      socket.onclose = null;
+      socket.close(1000);
+    }
+    this.lastId = null;
+    this.seen.clear();
+    this.workspaceRefs.clear();
+    this.setState('offline');
+    // Topics still wanted (normally none once signed out) connect afresh.
+    this.connect();
+  }
+
   stop(): void {
     this.stopped = true;
     if (this.timer !== null) clearTimeout(this.timer);

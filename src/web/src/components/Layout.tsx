@@ -2,7 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../api/client';
-import { useLiveTopics } from '../api/live-events';
+import { liveEvents, useLiveTopics } from '../api/live-events';
 import type { Me } from '../api/types';
 import { useShortcut } from '../keyboard';
 import { Link, navigate, useLocation } from '../router';
@@ -16,6 +16,7 @@ export function Layout({ user, ws, children }: { user: Me; ws: string | null; ch
   useLiveTopics(user.memberships.map((m) => ({ workspace: m.workspaceKey })));
   const signOut = async () => {
     await api('/auth/sign-out', { method: 'POST' });
+    liveEvents(client).reset();
     client.clear();
     navigate('/sign-in', { replace: true });
     await client.invalidateQueries();
