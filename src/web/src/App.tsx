@@ -19,6 +19,7 @@ import { SpecPage } from './screens/SpecPage';
 
 // CodeMirror is loaded only when someone edits: the spec page bundle stays small.
 const EditorScreen = lazy(() => import('./editor/EditorScreen'));
+const LiveEditorScreen = lazy(() => import('./editor/LiveEditorScreen'));
 
 export function App() {
   const { pathname } = useLocation();
@@ -56,6 +57,7 @@ export function App() {
     ['/w/:ws/settings/:section', (p) => <SettingsScreen ws={p.ws ?? ''} section={p.section ?? ''} />],
     ['/w/:ws/specs/:n', (p) => <SpecPage ws={p.ws ?? ''} n={p.n ?? ''} />],
     ['/w/:ws/specs/:n/edit', (p) => <EditorScreen ws={p.ws ?? ''} n={p.n ?? ''} />],
+    ['/w/:ws/specs/:n/live', (p) => <LiveEditorScreen ws={p.ws ?? ''} n={p.n ?? ''} />],
     ['/w/:ws/specs/:n/history', (p) => <HistoryScreen ws={p.ws ?? ''} n={p.n ?? ''} />],
   ];
   for (const [pattern, render] of routes) {

@@ -93,6 +93,11 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
               Edit
             </Link>
           )}
+          {editable && (
+            <Link to={`/w/${ws}/specs/${n}/live`} className="button">
+              Co-edit
+            </Link>
+          )}
           <Link to={`/w/${ws}/specs/${n}/history`} className="button">
             History
           </Link>
