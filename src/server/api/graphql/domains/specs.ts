@@ -3,6 +3,7 @@ import {
   createSpec, deleteSpec, detailOf, diffRevisions, editSpec, getRevision, lintSpec, listRevisions, listSpecs, readSpec, replaceContent, restoreRevision, restoreSpec,
   specEtag, updateSpec, type CreateSpecInput, type DiffRequest, type ListSpecsQuery, type SpecEdit, type SpecRead, type SpecSummary,
 } from '../../../services/specs/index.js';
+import { summaryOf } from '../../../services/specs/views.js';
 import type { Domain } from '../domain.js';
 import { given, operation } from '../operation.js';
 
@@ -16,7 +17,18 @@ type Args = Record<string, unknown>;
 type SpecArgs = { workspace: string; spec: string };
 type IfMatch = { ifMatch?: string | null };
 
-const node = (read: SpecRead): SpecNode => detailOf(read);
+/** A read spec as a node: its text at hand, its outline computed only when a query asks for it. */
+const node = (read: SpecRead): SpecNode => {
+  const { loaded, current } = read;
+  let sections: unknown;
+  return {
+    ...summaryOf(loaded.spec, loaded.labels),
+    markdown: current.content,
+    get sections(): unknown {
+      return (sections ??= detailOf(read).sections);
+    },
+  };
+};
 /** REST path parameters addressing a spec the resolver already holds. */
 export const specParams = (spec: SpecNode) => ({ ws: spec.workspaceId, spec: spec.id });
 const locator = (p: { ws: string; spec: string }) => ({ workspace: p.ws, spec: p.spec });
