@@ -14,6 +14,11 @@ test('co-editing: two browser contexts typing into the same spec converge', asyn
   await expect(first).toContainText('Start.');
   await expect(theirs).toContainText('Start.');
   await expect(page.getByRole('status')).toHaveText(/Live/);
+  // Lint runs in the browser on the live text: completeness and gutter markers without a save.
+  const meter = page.getByRole('meter', { name: 'Completeness of the live text' });
+  await expect(meter).toBeVisible();
+  const before = Number(await meter.getAttribute('aria-valuenow'));
+  await expect(page.locator('.cm-lint-marker').first()).toBeVisible();
 
   await first.click();
   await page.keyboard.press('ControlOrMeta+End');
@@ -29,5 +34,10 @@ test('co-editing: two browser contexts typing into the same spec converge', asyn
   expect(await plain(first)).toBe('Beta from the second. # Shared## OverviewStart.Alpha from the first.');
   // The other's cursor is shown with their name (y-codemirror.next's remote caret).
   await expect(page.locator('.cm-ySelectionInfo').first()).toHaveText('Olivia Owner');
+  // A filled section raises the completeness computed while typing (nothing saved by hand).
+  await first.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('\n\n### Purpose\n\nShip the retry policy to every payment provider by the end of the quarter.\n');
+  await expect.poll(async () => Number(await meter.getAttribute('aria-valuenow'))).toBeGreaterThan(before);
   await other.close();
 });

@@ -5,6 +5,7 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { EditorView } from '@codemirror/view';
 import { markdown } from '@codemirror/lang-markdown';
+import { lintGutter } from '@codemirror/lint';
 import { basicSetup } from 'codemirror';
 import { yCollab } from 'y-codemirror.next';
 import * as Y from 'yjs';
@@ -63,6 +64,7 @@ export function createCollabEditor(host: HTMLElement, session: Session, onChange
       markdown(),
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({ 'aria-label': 'Spec Markdown (live)' }),
+      lintGutter(),
       yCollab(session.text, session.provider.awareness),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) onChange(update.state.doc.toString());
