@@ -40,6 +40,8 @@ function argValue(fx: Fixture, field: string, arg: GraphQLArgument, email: () =>
     override: { minApprovals: 0 },
     sectionPath: 'overview',
     source: '# Template\n',
+    url: 'https://hooks.example.com/specboard',
+    events: ['spec.updated'],
   };
   if (arg.name in byName) return byName[arg.name];
   if (type === 'Int') return 1;
