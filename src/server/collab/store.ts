@@ -117,12 +117,6 @@ export class CollabStore {
     });
   }
 
-  /** Documents with edits not yet checkpointed (after a crash, they are checkpointed at start). */
-  async pendingDocuments(): Promise<string[]> {
-    const rows = await this.db.selectFrom('collabDocuments').select('document').where('contributorsJson', '!=', '[]').execute();
-    return rows.map((r) => r.document);
-  }
-
   /** Everyone credited with a revision made by a checkpoint, author first (empty for other revisions). */
   async contributorsOf(specId: string, revision: number): Promise<{ id: string; name: string }[]> {
     return this.db
