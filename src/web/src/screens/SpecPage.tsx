@@ -95,7 +95,7 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
           )}
           {editable && (
             <Link to={`/w/${ws}/specs/${n}/live`} className="button">
-              Co-edit
+              Write together
             </Link>
           )}
           <Link to={`/w/${ws}/specs/${n}/history`} className="button">
