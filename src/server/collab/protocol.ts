@@ -34,10 +34,13 @@ export interface CheckpointRequest {
   readonly op: 'checkpoint';
 }
 
+/** Codes of `{"op":"error"}` stateless replies on /api/v1/collab (documented in docs/events.md). */
+export const COLLAB_PROTOCOL_ERROR_CODES = ['read_only', 'bad_message', 'checkpoint_failed'] as const;
+
 /** The server's answer to a checkpoint request (a stateless message to the requester). */
 export type CheckpointReply =
   | { readonly op: 'checkpoint'; readonly created: boolean; readonly revision: number }
-  | { readonly op: 'error'; readonly code: 'read_only' | 'bad_message' | 'checkpoint_failed'; readonly message: string };
+  | { readonly op: 'error'; readonly code: (typeof COLLAB_PROTOCOL_ERROR_CODES)[number]; readonly message: string };
 
 export function parseStateless(payload: string): CheckpointRequest | null {
   try {
