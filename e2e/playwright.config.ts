@@ -64,6 +64,8 @@ export default defineConfig({
       DATABASE_URL: `sqlite:${join(dataDir, 'specboard.db')}`,
       LOG_LEVEL: 'warn',
       RATE_LIMIT_STRICT: '1000',
+      // e2e/webhooks.spec.ts delivers to a receiver on 127.0.0.1, a loopback target refused by default.
+      WEBHOOKS_ALLOW_PRIVATE: '1',
     },
   },
 });

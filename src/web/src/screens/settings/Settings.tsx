@@ -1,5 +1,5 @@
-// Settings of a workspace (admins and owners): members and invites, templates, approval policy;
-// and the signed-in user's API tokens (anyone may manage their own).
+// Settings of a workspace (admins and owners): members and invites, templates, approval policy,
+// webhooks; and the signed-in user's API tokens (anyone may manage their own).
 import type { ReactNode } from 'react';
 import { useWorkspace } from '../../api/queries';
 import { ErrorNote, Loading } from '../../components/Status';
@@ -8,12 +8,14 @@ import { MembersSettings } from './Members';
 import { PolicySettingsForm } from './Policy';
 import { TemplatesSettings } from './Templates';
 import { TokensSettings } from './Tokens';
+import { WebhooksSettings } from './Webhooks';
 
 const SECTIONS: [string, string][] = [
   ['members', 'Members'],
   ['tokens', 'API tokens'],
   ['templates', 'Templates'],
   ['policy', 'Approval policy'],
+  ['webhooks', 'Webhooks'],
 ];
 
 export function SettingsScreen({ ws, section }: { ws: string; section: string }) {
@@ -28,6 +30,7 @@ export function SettingsScreen({ ws, section }: { ws: string; section: string })
   else if (section === 'members') body = <MembersSettings ws={ws} canGrantOwner={workspace.data.role === 'owner'} />;
   else if (section === 'templates') body = <TemplatesSettings ws={ws} />;
   else if (section === 'policy') body = <PolicySettingsForm ws={ws} />;
+  else if (section === 'webhooks') body = <WebhooksSettings ws={ws} />;
   else body = <p>There is no such settings page.</p>;
   const title = SECTIONS.find(([id]) => id === section)?.[1] ?? 'Settings';
   return (
