@@ -73,6 +73,7 @@ const WORKSPACE_SCREENS: Record<string, [string, string, (page: Page) => Promise
     ['settings-templates', `/w/${WS}/settings/templates`, (page) => expect(page.getByRole('list', { name: 'Templates' })).toBeVisible()],
     ['settings-policy', `/w/${WS}/settings/policy`, (page) => expect(page.getByRole('form', { name: 'Approval policy' })).toBeVisible()],
   ],
+  'webhook settings': [['settings-webhooks', `/w/${WS}/settings/webhooks`, (page) => expect(page.getByRole('form', { name: 'New webhook' })).toBeVisible()]],
 };
 for (const [group, screens] of Object.entries(WORKSPACE_SCREENS)) {
   for (const [label, viewport] of [
