@@ -1,4 +1,5 @@
 // Co-editing: connecting, converging, read-only access and refusals (docs/events.md "Co-editing").
+import { WebSocketStatus } from '@hocuspocus/provider';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { describeEachDatabase, useTestServer, type ApiClient } from '../harness.js';
@@ -40,6 +41,25 @@ describeEachDatabase('collab: sync', (database) => {
     const text = await converged([a, b]);
     expect(text.startsWith('A says hi. ')).toBe(true);
     expect(text.endsWith('\nB was here.\n')).toBe(true);
+  });
+
+  it('edits made while disconnected are kept and sync on reconnect, merged with what others typed meanwhile', async () => {
+    const a = track(await open(server(), owner, spec.id));
+    const b = track(await open(server(), editor, spec.id));
+    await converged([a, b]);
+    b.socket.disconnect();
+    await eventually('b is offline', () => b.socket.status === WebSocketStatus.Disconnected);
+    b.text.insert(0, 'Typed offline by B. ');
+    a.text.insert(a.text.length, '\nTyped online by A meanwhile.\n');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(a.text.toJSON()).not.toContain('Typed offline by B.');
+    await b.socket.connect();
+    const text = await converged([a, b]);
+    expect(text).toContain('Typed offline by B. ');
+    expect(text).toContain('\nTyped online by A meanwhile.\n');
+    // And a newcomer gets both from the server.
+    const c = track(await open(server(), owner, spec.id));
+    await eventually('the server holds both edits', () => c.text.toJSON() === text);
   });
 
   it('a viewer syncs read-only: sees edits, its own never reach anyone', async () => {
