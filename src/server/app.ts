@@ -110,6 +110,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Co-editing (docs/collab.md): its preClose checkpoints live documents, then closes their sockets.
   const collab = startCollab(deps, database.dialect, liveEvents.feed, (error) => app.log.warn({ err: error }, 'co-editing error'), {
     recheckMs: config.events.recheckSeconds * 1000,
+    redis: config.redisUrl === null ? null : { url: config.redisUrl, keyPrefix: config.redisKeyPrefix },
     ...options.collab,
   });
   app.decorate('collab', collab);

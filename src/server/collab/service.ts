@@ -29,6 +29,7 @@ import { createHocuspocus } from './hocuspocus.js';
 import { LiveDocument } from './live-document.js';
 import { parseDocumentName, TEXT_NAME } from './names.js';
 import { isCollabContext, parseStateless, type CheckpointReply, type CollabContext } from './protocol.js';
+import type { CollabRedisSettings } from './redis.js';
 import { CollabStore } from './store.js';
 import { updateOf } from './wire.js';
 
@@ -39,9 +40,11 @@ export interface CollabSettings {
   readonly compactEvery: number;
   /** Every connection's credential and access are re-checked this often, events or not. */
   readonly recheckMs: number;
+  /** REDIS_URL and REDIS_KEY_PREFIX: share live documents with the other nodes (null: one node). */
+  readonly redis: CollabRedisSettings | null;
 }
 
-export const DEFAULT_COLLAB_SETTINGS: CollabSettings = { debounceMs: 2000, maxDebounceMs: 30_000, compactEvery: 500, recheckMs: 30_000 };
+export const DEFAULT_COLLAB_SETTINGS: CollabSettings = { debounceMs: 2000, maxDebounceMs: 30_000, compactEvery: 500, recheckMs: 30_000, redis: null };
 
 /** Refuses a connection to one document; Hocuspocus sends `reason` in its permission-denied message. */
 class Refusal extends Error {
@@ -72,7 +75,7 @@ export class Collab {
     private readonly onError: (error: unknown) => void,
   ) {
     this.store = new CollabStore(deps.db, dialect);
-    this.hocuspocus = createHocuspocus(this.hooks(), settings);
+    this.hocuspocus = createHocuspocus(this.hooks(), settings, onError);
     this.guard = new ConnectionGuard(deps, this.hocuspocus, onError);
     this.stops.push(feed.listen((event) => this.onEvent(event)));
     const timer = setInterval(() => void this.guard.recheck(() => true), settings.recheckMs);
@@ -242,6 +245,14 @@ export class Collab {
   /** Merges the spec's stored content into the live text when it moved past the base. */
   private async reconcileNow(live: LiveDocument): Promise<void> {
     const { content, revision } = await loadContent(this.deps.db, live.spec.id);
+    // Several nodes (docs/collab.md "Across nodes"): when another node's checkpoint or merge moved the
+    // stored base, take it (its state holds the same Yjs items, so applying it adds nothing twice)
+    // instead of merging that revision's text in again from our older base, which would duplicate it.
+    const stored = await this.store.loadBase(live.name);
+    if (stored !== null && (stored.revision > live.base.revision || (stored.revision === live.base.revision && stored.text !== live.base.text))) {
+      Y.applyUpdate(live.doc, stored.state, SERVER_ORIGIN);
+      live.base = stored;
+    }
     if (revision <= live.base.revision) return;
     const merged = mergeContent(live.doc, live.base, content, revision);
     await this.store.saveBase(live.name, merged.base, merged.update, live.contributors, nowIso(this.deps));

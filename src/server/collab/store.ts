@@ -83,6 +83,12 @@ export class CollabStore {
     else await this.db.transaction().execute(write);
   }
 
+  /** The base as stored (another node's checkpoint or merge may have moved it past a live copy's). */
+  async loadBase(document: string): Promise<Base | null> {
+    const row = await this.db.selectFrom('collabDocuments').select(['baseRevision', 'baseState', 'baseText']).where('document', '=', document).executeTakeFirst();
+    return row === undefined ? null : { revision: row.baseRevision, state: row.baseState, text: row.baseText };
+  }
+
   async saveContributors(document: string, contributors: readonly string[], now: string): Promise<void> {
     await this.db.updateTable('collabDocuments').set({ contributorsJson: JSON.stringify(contributors), updatedAt: now }).where('document', '=', document).execute();
   }
