@@ -35,7 +35,7 @@ export interface SpecJson {
 }
 
 /** Creates a spec from Markdown (or the default template) and returns its JSON. */
-export async function createSpec(request: APIRequestContext, baseURL: string, body: { title?: string; markdown?: string }): Promise<SpecJson> {
+export async function createSpec(request: APIRequestContext, baseURL: string, body: { title?: string; markdown?: string; labels?: string[] }): Promise<SpecJson> {
   const created = await apiCall<SpecJson>(request, baseURL, 'POST', `/workspaces/${WS}/specs`, { body });
   expect(created.status).toBe(201);
   return created.body;

@@ -24,13 +24,15 @@ test('`/` focuses search; a hit shows a highlighted snippet and opens the spec a
 });
 
 test('status filter narrows the list', async ({ page, baseURL }) => {
-  await createSpec(page.request, baseURL ?? '', { markdown: '# Filter me\n' });
-  await page.goto(`/w/${WS}`);
+  // A label of its own: other tests approve specs in the same workspace.
+  const label = `status-${Date.now()}`;
+  await createSpec(page.request, baseURL ?? '', { markdown: '# Filter me\n', labels: [label] });
+  await page.goto(`/w/${WS}?label=${label}`);
   await expect(page.getByRole('row', { name: /Filter me/ })).toBeVisible();
-  await page.getByLabel('Status').selectOption('approved');
+  await page.getByLabel('Status', { exact: true }).selectOption('approved');
   await expect(page).toHaveURL(/status=approved/);
   await expect(page.getByText('No specs match these filters.')).toBeVisible();
-  await page.getByLabel('Status').selectOption('draft');
+  await page.getByLabel('Status', { exact: true }).selectOption('draft');
   await expect(page.getByRole('row', { name: /Filter me/ })).toBeVisible();
 });
 

@@ -42,22 +42,22 @@ test('spec list: filter by label, author, reviewer and â€œwaiting for my reviewâ
   await expect(page.getByRole('row', { name: /Bravo list spec/ }).locator('td[data-label="Author"]')).toHaveText('Leo Lister');
   await screenshot(page, 'home-filters');
 
-  await page.getByLabel('Sort').selectOption({ label: 'Title A-Z' });
+  await page.getByLabel('Sort', { exact: true }).selectOption({ label: 'Title A-Z' });
   await expect.poll(() => titles(page)).toEqual(['Alpha list spec', 'Bravo list spec', 'Charlie list spec']);
 
-  await page.getByLabel('Author').selectOption({ label: 'Leo Lister' });
+  await page.getByLabel('Author', { exact: true }).selectOption({ label: 'Leo Lister' });
   await expect(page).toHaveURL(new RegExp(`author=${leo.body.userId}`));
   await expect.poll(() => titles(page)).toEqual(['Bravo list spec']);
-  await page.getByLabel('Author').selectOption({ label: 'Anyone' });
+  await page.getByLabel('Author', { exact: true }).selectOption({ label: 'Anyone' });
 
-  await page.getByLabel('Reviewer').selectOption({ label: 'Leo Lister' });
+  await page.getByLabel('Reviewer', { exact: true }).selectOption({ label: 'Leo Lister' });
   await expect.poll(() => titles(page)).toEqual(['Alpha list spec']);
-  await page.getByLabel('Reviewer').selectOption({ label: 'Anyone' });
+  await page.getByLabel('Reviewer', { exact: true }).selectOption({ label: 'Anyone' });
 
   await page.getByRole('checkbox', { name: 'Waiting for my review' }).check();
   await expect(page).toHaveURL(/waiting=1/);
   await expect.poll(() => titles(page)).toEqual(['Bravo list spec']);
-  await page.getByLabel('Status').selectOption('draft');
+  await page.getByLabel('Status', { exact: true }).selectOption('draft');
   await expect(page.getByText('No specs match these filters.')).toBeVisible();
 
   // The URL holds the filters: a reload shows the same list; Clear filters keeps the sort.

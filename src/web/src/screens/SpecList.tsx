@@ -45,7 +45,7 @@ export function SpecList({ ws }: { ws: string }) {
         <span className="spacer" />
         <label className="inline">
           Sort
-          <select value={param('sort')} onChange={(e) => setParam('sort', e.target.value === '-updated' ? '' : e.target.value)}>
+          <select aria-label="Sort" value={param('sort')} onChange={(e) => setParam('sort', e.target.value === '-updated' ? '' : e.target.value)}>
             {SORTS.map(([value, label]) => (
               <option key={value} value={value === '-updated' ? '' : value}>
                 {label}
@@ -57,7 +57,7 @@ export function SpecList({ ws }: { ws: string }) {
       <div className="filters" role="group" aria-label="Filters">
         <label className="inline">
           Status
-          <select value={param('status')} onChange={(e) => setParam('status', e.target.value)}>
+          <select aria-label="Status" value={param('status')} onChange={(e) => setParam('status', e.target.value)}>
             <option value="">All</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -68,7 +68,7 @@ export function SpecList({ ws }: { ws: string }) {
         </label>
         <label className="inline">
           Author
-          <select value={param('author')} onChange={(e) => setParam('author', e.target.value)}>
+          <select aria-label="Author" value={param('author')} onChange={(e) => setParam('author', e.target.value)}>
             <option value="">Anyone</option>
             {people.map((m) => (
               <option key={m.userId} value={m.userId}>
@@ -79,7 +79,7 @@ export function SpecList({ ws }: { ws: string }) {
         </label>
         <label className="inline">
           Reviewer
-          <select value={param('reviewer')} onChange={(e) => setParam('reviewer', e.target.value)}>
+          <select aria-label="Reviewer" value={param('reviewer')} onChange={(e) => setParam('reviewer', e.target.value)}>
             <option value="">Anyone</option>
             {people.map((m) => (
               <option key={m.userId} value={m.userId}>
