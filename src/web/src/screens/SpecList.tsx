@@ -66,28 +66,8 @@ export function SpecList({ ws }: { ws: string }) {
             ))}
           </select>
         </label>
-        <label className="inline">
-          Author
-          <select aria-label="Author" value={param('author')} onChange={(e) => setParam('author', e.target.value)}>
-            <option value="">Anyone</option>
-            {people.map((m) => (
-              <option key={m.userId} value={m.userId}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline">
-          Reviewer
-          <select aria-label="Reviewer" value={param('reviewer')} onChange={(e) => setParam('reviewer', e.target.value)}>
-            <option value="">Anyone</option>
-            {people.map((m) => (
-              <option key={m.userId} value={m.userId}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PersonFilter label="Author" value={param('author')} people={people} onChange={(v) => setParam('author', v)} />
+        <PersonFilter label="Reviewer" value={param('reviewer')} people={people} onChange={(v) => setParam('reviewer', v)} />
         <LabelFilter key={param('label')} value={param('label')} onApply={(v) => setParam('label', v)} />
         <label className="inline">
           <input type="checkbox" checked={param('waiting') === '1'} onChange={(e) => setParam('waiting', e.target.checked ? '1' : '')} />
@@ -183,5 +163,23 @@ function SpecTable({ ws, rows }: { ws: string; rows: SpecListRow[] }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A workspace member picker for one list filter ("Anyone" clears it). */
+function PersonFilter({ label, value, people, onChange }: { label: string; value: string; people: readonly { userId: string; name: string }[]; onChange: (userId: string) => void }) {
+  return (
+    <label className="inline">
+      {label}
+      {/* Named by aria-label: a wrapping label alone would make every option part of the name. */}
+      <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Anyone</option>
+        {people.map((m) => (
+          <option key={m.userId} value={m.userId}>
+            {m.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
