@@ -102,6 +102,7 @@ const CASES: Record<string, MatrixCase> = {
   'GET /api/v1/workspaces/:ws': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}` }) },
   'PATCH /api/v1/workspaces/:ws': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}`, body: { name: 'Matrix' } }) },
   'DELETE /api/v1/workspaces/:ws': { ok: 204, request: async (fx) => ({ path: `/api/v1/workspaces/${await fx.freshWorkspace()}` }) },
+  'GET /api/v1/workspaces/:ws/labels': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/labels` }) },
   'GET /api/v1/workspaces/:ws/audit-events': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/audit-events` }) },
   'GET /api/v1/audit': { ok: 200, request: () => ({ path: '/api/v1/audit' }) },
   'GET /api/v1/workspaces/:ws/members': { ok: 200, request: () => ({ path: `/api/v1/workspaces/${WS}/members` }) },

@@ -1,8 +1,15 @@
 import { Type } from 'typebox';
 import { createWorkspace, deleteWorkspace, getWorkspace, listWorkspaces, updateWorkspace } from '../../services/workspaces.js';
+import { listWorkspaceLabels } from '../../services/labels.js';
 import type { ApiInstance } from '../api-instance.js';
 import { actorCtx } from '../request-context.js';
 import { NoContent, PageOf, PageQuery, PersonName, Strict, WorkspaceKey, WorkspaceParams, WorkspaceViewSchema } from '../schemas.js';
+
+const LabelSchema = Type.Object({
+  name: Type.String(),
+  color: Type.String({ description: 'CSS colour, e.g. #6b7280' }),
+  specs: Type.Integer({ minimum: 0, description: 'Specs (not deleted) carrying it now' }),
+});
 
 export function workspaceRoutes(app: ApiInstance): void {
   app.get(
@@ -35,6 +42,20 @@ export function workspaceRoutes(app: ApiInstance): void {
       config: { access: { auth: 'user', scope: 'read', minRole: 'viewer' } },
     },
     (request) => getWorkspace(actorCtx(request), request.params.ws),
+  );
+
+  app.get(
+    '/workspaces/:ws/labels',
+    {
+      schema: {
+        tags: ['workspaces'],
+        summary: 'Labels of the workspace (every name a spec was given here), by name, with how many specs carry each',
+        params: WorkspaceParams,
+        response: { 200: Type.Object({ items: Type.Array(LabelSchema) }) },
+      },
+      config: { access: { auth: 'user', scope: 'read', minRole: 'viewer' } },
+    },
+    async (request) => ({ items: await listWorkspaceLabels(actorCtx(request), request.params.ws) }),
   );
 
   app.patch(

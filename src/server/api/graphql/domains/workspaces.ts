@@ -2,6 +2,7 @@
 import type { Role } from '../../../db/index.js';
 import { createInvite, listInvites, revokeInvite } from '../../../services/invites.js';
 import { addMemberWithNewAccount, changeMemberRole, listMembers, removeMember } from '../../../services/memberships.js';
+import { listWorkspaceLabels } from '../../../services/labels.js';
 import { createWorkspace, deleteWorkspace, getWorkspace, listWorkspaces, updateWorkspace } from '../../../services/workspaces.js';
 import { expectedOrigin } from '../../authenticate.js';
 import type { Domain } from '../domain.js';
@@ -31,6 +32,8 @@ export const workspaceDomain: Domain = {
       acceptedBy: ID
     }
     type InvitePage { items: [Invite!]! nextCursor: String }
+    "A label of a workspace; specs: how many specs (not deleted) carry it now."
+    type Label { name: String! color: String! specs: Int! }
     "A new invite: the token is shown once."
     type CreatedInvite { invite: Invite! token: String! url: String! }
   `,
@@ -41,6 +44,8 @@ export const workspaceDomain: Domain = {
     workspace(ref: String!): Workspace!
     members(workspace: String!, limit: Int, cursor: String): MemberPage!
     invites(workspace: String!, limit: Int, cursor: String): InvitePage!
+    "Every label of the workspace, by name."
+    labels(workspace: String!): [Label!]!
   `,
   mutation: /* GraphQL */ `
     createWorkspace(name: String!, key: String!): Workspace!
@@ -68,6 +73,7 @@ export const workspaceDomain: Domain = {
       request: ({ workspace, ...page }: InWorkspace & Page) => ({ params: { ws: workspace }, query: given(page) }),
       run: (ctx, r) => listInvites(ctx, r.params.ws, r.query),
     }),
+    operation({ field: 'Query.labels', rest: 'GET /workspaces/:ws/labels', request: (args: InWorkspace) => ({ params: { ws: args.workspace } }), run: (ctx, r) => listWorkspaceLabels(ctx, r.params.ws) }),
     operation({
       field: 'Mutation.createWorkspace',
       rest: 'POST /workspaces',
