@@ -42,7 +42,8 @@ for (const [label, viewport] of [
       if (message.type() === 'error' && message.text().includes('Content Security Policy')) blocked.push(message.text());
     });
     const suffix = viewport.width < 500 ? '-390' : '';
-    const spec = await createSpec(page.request, baseURL ?? '', { markdown: MARKDOWN });
+    // Labelled: the spec page shows the labels picker with chips.
+    const spec = await createSpec(page.request, baseURL ?? '', { markdown: MARKDOWN, labels: ['a11y', 'rate limiting'] });
     const screens: [string, string, () => Promise<void>][] = [
       ['home', `/w/${WS}`, () => expect(page.getByRole('heading', { name: 'Specs' })).toBeVisible()],
       ['spec', `/w/${WS}/specs/${spec.number}`, () => expect(page.getByRole('meter', { name: 'Overview completeness' })).toBeVisible()],

@@ -20,6 +20,8 @@ interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** The browser HTTP cache mode (default: the browser's own). */
+  cache?: RequestCache;
 }
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
@@ -33,7 +35,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   }
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, { method, headers, body, credentials: 'same-origin', signal: options.signal });
+    response = await fetch(`/api/v1${path}`, { method, headers, body, credentials: 'same-origin', signal: options.signal, cache: options.cache });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network_error', 'The server cannot be reached');

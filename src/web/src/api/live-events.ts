@@ -10,7 +10,7 @@
 // Invalidation for the app's own query keys happens here (invalidateFor); a screen with its own
 // keys can listen with useLiveMessages and invalidate them itself.
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 export interface LiveEvent {
   id: number;
@@ -24,20 +24,26 @@ export interface LiveEvent {
 
 export type Topic = { workspace: string } | { spec: string; workspace?: string };
 
+/** Someone viewing a spec (presence). */
+export interface Viewer {
+  userId: string;
+  name: string;
+}
+
 export type ServerMessage =
   | { op: 'ready'; userId: string; lastId: number }
-  | { op: 'subscribed'; topic: Topic; workspaceId: string; specId: string | null; viewers?: { userId: string; name: string }[] }
+  | { op: 'subscribed'; topic: Topic; workspaceId: string; specId: string | null; viewers?: Viewer[] }
   | { op: 'unsubscribed'; topic: Topic }
   | { op: 'event'; event: LiveEvent }
   | { op: 'resync'; topic: Topic; reason: string; lastId: number }
-  | { op: 'presence'; specId: string; state: 'join' | 'leave'; viewer: { userId: string; name: string }; viewers: { userId: string; name: string }[] }
+  | { op: 'presence'; specId: string; state: 'join' | 'leave'; viewer: Viewer; viewers: Viewer[] }
   | { op: 'error'; code: string; message: string }
   | { op: 'pong' };
 
 /** Query kinds keyed [kind, ws, n] that belong to one spec (see queries.ts keys). */
 const SPEC_QUERY_KINDS = new Set(['spec', 'lint', 'revisions', 'review', 'versions', 'threads', 'diff']);
 /** Query kinds keyed [kind, ws, ...] that summarize a workspace. */
-const WORKSPACE_QUERY_KINDS = new Set(['specs', 'search', 'insights', 'overdue-reviews']);
+const WORKSPACE_QUERY_KINDS = new Set(['specs', 'search', 'insights', 'overdue-reviews', 'labels']);
 
 const topicKey = (topic: Topic): string => JSON.stringify(topic);
 const sameWs = (a: unknown, b: string): boolean => typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
@@ -89,6 +95,8 @@ export class LiveEvents {
   /** Workspace id -> the refs it was subscribed under (keys of the screens' queries). */
   private readonly workspaceRefs = new Map<string, Set<string>>();
   private lastId: number | null = null;
+  /** Spec id -> its viewers as last heard, kept for a screen that mounts on an existing subscription. */
+  private readonly viewerLists = new Map<string, Viewer[]>();
   private readonly seen = new Set<number>();
   private retryMs = 1000;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -119,6 +127,11 @@ export class LiveEvents {
     };
   }
 
+  /** Who views the spec, as last heard (undefined: nothing heard on this connection yet). */
+  viewers(specId: string): Viewer[] | undefined {
+    return this.viewerLists.get(specId);
+  }
+
   listen(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -136,6 +149,7 @@ export class LiveEvents {
     }
     this.lastId = null;
     this.seen.clear();
+    this.viewerLists.clear();
     this.workspaceRefs.clear();
     this.setState('offline');
     // Topics still wanted (normally none once signed out) connect afresh.
@@ -178,6 +192,8 @@ export class LiveEvents {
     };
     socket.onclose = (closed) => {
       this.socket = null;
+      // Presence is per connection: what we heard ends with it (a reconnect's subscribe brings it back).
+      this.viewerLists.clear();
       this.setState('offline');
       // Credentials or access went away: the app re-reads who it is signed in as (sign-in screen).
       if (closed.code === 4401 || closed.code === 4403) void this.client.invalidateQueries({ queryKey: ['me'] });
@@ -197,6 +213,7 @@ export class LiveEvents {
     } else if (message.op === 'subscribed') {
       const ref = 'workspace' in message.topic && !('spec' in message.topic) ? message.topic.workspace : undefined;
       if (ref !== undefined) this.workspaceRefs.set(message.workspaceId, (this.workspaceRefs.get(message.workspaceId) ?? new Set()).add(ref));
+      if (message.specId !== null && message.viewers !== undefined) this.viewerLists.set(message.specId, message.viewers);
       this.setState('live');
     } else if (message.op === 'event') {
       const { event } = message;
@@ -206,6 +223,8 @@ export class LiveEvents {
       if (this.seen.size > 2000) this.seen.delete(this.seen.values().next().value ?? 0);
       this.lastId = Math.max(this.lastId ?? 0, event.id);
       invalidateFor(this.client, event, workspaceRefsOf(this.workspaceRefs, event.workspaceId));
+    } else if (message.op === 'presence') {
+      this.viewerLists.set(message.specId, message.viewers);
     } else if (message.op === 'resync') {
       // Events were lost (beyond retention): reload everything shown, continue from lastId.
       this.lastId = Math.max(this.lastId ?? 0, message.lastId);
@@ -247,4 +266,20 @@ export function useLiveMessages(listener: Listener): void {
     latest.current = listener;
   });
   useEffect(() => liveEvents(client).listen((m) => latest.current(m)), [client]);
+}
+
+/**
+ * Who is viewing the spec now (everyone, the caller included; null until the server said), kept
+ * current by presence messages. Subscribes to the spec topic while mounted, which is what makes
+ * the caller a viewer too.
+ */
+export function useSpecViewers(specRef: string, specId: string): Viewer[] | null {
+  const client = useQueryClient();
+  const [viewers, setViewers] = useState<Viewer[] | null>(() => liveEvents(client).viewers(specId) ?? null);
+  useLiveMessages((message) => {
+    if (message.op === 'presence' && message.specId === specId) setViewers(message.viewers);
+    else if (message.op === 'subscribed' && message.specId === specId && message.viewers !== undefined) setViewers(message.viewers);
+  });
+  useLiveTopic({ spec: specRef });
+  return viewers;
 }

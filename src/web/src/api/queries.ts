@@ -52,9 +52,18 @@ export function useTemplates(ws: string) {
   return useQuery({ queryKey: ['templates', ws], queryFn: () => api<Page<Template>>(`/workspaces/${encodeURIComponent(ws)}/templates`) });
 }
 
+/**
+ * The spec's JSON, never from the browser's HTTP cache: its ETag names the revision, but labels
+ * change without a revision, so a revalidation (If-None-Match) answered 304 would bring back a
+ * cached body with the old labels.
+ */
+export function fetchSpec(ws: string, n: string): Promise<Spec> {
+  return api<Spec>(specPath(ws, n), { cache: 'no-store' });
+}
+
 /** The spec (its JSON carries the ETag for If-Match). */
 export function useSpec(ws: string, n: string) {
-  return useQuery({ queryKey: keys.spec(ws, n), queryFn: () => api<Spec>(specPath(ws, n)) });
+  return useQuery({ queryKey: keys.spec(ws, n), queryFn: () => fetchSpec(ws, n) });
 }
 
 export function useLint(ws: string, n: string) {

@@ -129,3 +129,19 @@ export function useReviewPolicy(ws: string) {
 }
 
 export { wsPath };
+
+export interface WorkspaceLabel {
+  name: string;
+  color: string;
+  /** Specs (not deleted) carrying it now. */
+  specs: number;
+}
+
+/** Every label of the workspace (the label picker's suggestions). */
+export function useWorkspaceLabels(ws: string, enabled = true) {
+  return useQuery({
+    queryKey: ['labels', ws],
+    queryFn: async () => (await api<{ items: WorkspaceLabel[] }>(`${wsPath(ws)}/labels`)).items,
+    enabled,
+  });
+}

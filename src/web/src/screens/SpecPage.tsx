@@ -3,6 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } fr
 import { headingPaths, useLint, useMe, useReview, useSpec, useVersion, useVersions, useWorkspace } from '../api/queries';
 import { canWrite, type LintResult, type SectionNode, type VersionInfo } from '../api/types';
 import { Completeness, ErrorNote, Field, Loading, StatusBadge, TimeAgo, statusLabel } from '../components/Status';
+import { LabelsPicker } from '../components/LabelsPicker';
+import { PresenceList } from '../components/PresenceList';
 import { CommentsPanel, selectionIn, type Selected } from './CommentsPanel';
 import { Reviewers, ReviewPanel } from './ReviewPanel';
 import { useShortcut } from '../keyboard';
@@ -134,6 +136,7 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
         )}
       </div>
       <aside className="meta" aria-label="Details">
+        <PresenceList specKey={data.key} specId={data.id} meId={me.data?.id} />
         {older === null && review.data !== undefined && me.data !== undefined && <ReviewPanel ws={ws} n={n} review={review.data} lint={lint.data} meId={me.data.id} writable={writable} />}
         {older !== null && oldVersion.data !== undefined && (
           <section className="review" aria-label={`Review of version ${older}`}>
@@ -166,7 +169,9 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
           <Field label="Updated">
             <TimeAgo iso={data.updatedAt} />
           </Field>
-          {data.labels.length > 0 && <Field label="Labels">{data.labels.join(', ')}</Field>}
+          <Field label="Labels">
+            <LabelsPicker ws={ws} n={n} labels={data.labels} editable={writable && older === null} />
+          </Field>
         </dl>
       </aside>
     </div>
