@@ -115,11 +115,19 @@ describeEachDatabase('specs: create and read', (database) => {
       expect(json.headers.get('content-type')).toMatch(/json/);
     });
 
-    it('If-None-Match with the current ETag is 304 Not Modified', async () => {
-      const res = await owner.get(specsPath(ws, spec.number), { headers: { 'if-none-match': spec.etag } });
+    it('If-None-Match with the current ETag is 304 Not Modified for the Markdown view', async () => {
+      const res = await owner.get(specsPath(ws, spec.number), { headers: { 'if-none-match': spec.etag, accept: 'text/markdown' } });
       expect(res.status).toBe(304);
       expect(res.text).toBe('');
-      expect((await owner.get(specsPath(ws, spec.number), { headers: { 'if-none-match': '"other:1"' } })).status).toBe(200);
+      expect((await owner.get(specsPath(ws, spec.number), { headers: { 'if-none-match': '"other:1"', accept: 'text/markdown' } })).status).toBe(200);
+    });
+
+    it('the JSON view is sent whole even with a matching If-None-Match: a label change keeps the revision', async () => {
+      const relabelled = await owner.patch(specsPath(ws, spec.number), { labels: ['etag-check'] }, { headers: { 'if-match': spec.etag } });
+      expect(relabelled.status).toBe(200);
+      const res = await owner.get(specsPath(ws, spec.number), { headers: { 'if-none-match': spec.etag } });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ labels: ['etag-check'], etag: spec.etag });
     });
 
     it('unknown numbers, keys, ids and another workspace key are 404', async () => {

@@ -36,15 +36,19 @@ function withValidators(reply: FastifyReply, read: SpecRead): void {
 
 /**
  * Sends a spec as JSON (serialized once per revision, see detailJson) or as its exact Markdown,
- * or 304 when the client's If-None-Match already holds this revision.
+ * or, for Markdown, 304 when the client's If-None-Match already holds this revision. The JSON view
+ * is never 304: labels and other metadata change without a new revision, so the revision's ETag
+ * cannot tell that a client's copy is current.
  */
 export function sendSpec(request: FastifyRequest, reply: FastifyReply, read: SpecRead, options: { markdown?: boolean; status?: number } = {}): FastifyReply {
   withValidators(reply, read);
   const status = options.status ?? 200;
   const inm = request.headers['if-none-match'];
   const { spec } = read.loaded;
-  if (status === 200 && inm !== undefined && ifNoneMatchHolds(inm, spec.id, spec.revision)) return reply.code(304).send();
-  if (options.markdown === true) return reply.code(status).type(MARKDOWN_TYPE).send(read.current.content);
+  if (options.markdown === true) {
+    if (status === 200 && inm !== undefined && ifNoneMatchHolds(inm, spec.id, spec.revision)) return reply.code(304).send();
+    return reply.code(status).type(MARKDOWN_TYPE).send(read.current.content);
+  }
   return reply.code(status).type(JSON_TYPE).send(detailJson(read));
 }
 
