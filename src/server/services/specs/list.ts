@@ -5,8 +5,7 @@ import { specsWithOverdueReviews } from '../reviews/overdue.js';
 import { pageWindow, type Page } from '../pagination.js';
 import { workspaceAccess } from '../workspace-access.js';
 import { labelsOf } from './labels.js';
-import { awaitsReviewBy, hasReviewer } from './list-filters.js';
-import { SPEC_ROW_COLUMNS } from './load.js';
+import { LIST_COLUMNS, listPageRows } from './list-query.js';
 import { summaryOf, type SpecSummary } from './views.js';
 
 /** A spec in a list: its summary, flagged when a review of its version in review is overdue. */
@@ -68,7 +67,7 @@ function instant(value: string, field: string): string {
   return new Date(time).toISOString();
 }
 
-const COLUMN = { updated: 'specs.updatedAt', number: 'specs.number', title: 'specs.title' } as const;
+const COLUMN = LIST_COLUMNS;
 
 /** One page of a workspace's specs, filtered and sorted, with labels fetched for the whole page at once. */
 export async function listSpecs(ctx: ActorCtx, workspaceRef: string, query: ListSpecsQuery): Promise<Page<SpecListItem>> {
@@ -80,48 +79,40 @@ export async function listSpecs(ctx: ActorCtx, workspaceRef: string, query: List
   const after = query.cursor === undefined ? null : decodePosition(query.cursor, sort);
   const descending = sort.startsWith('-');
   const column = COLUMN[(descending ? sort.slice(1) : sort) as keyof typeof COLUMN];
-  const op = descending ? '<' : '>';
   const updatedAfter = query.updatedAfter === undefined ? undefined : instant(query.updatedAfter, 'updatedAfter');
   const updatedBefore = query.updatedBefore === undefined ? undefined : instant(query.updatedBefore, 'updatedBefore');
 
-  const rows = await ctx.deps.db
-    .selectFrom('specs')
-    .innerJoin('users', 'users.id', 'specs.authorId')
-    .select(SPEC_ROW_COLUMNS)
-    .where('specs.workspaceId', '=', access.workspace.id)
-    .where('specs.deletedAt', query.deleted === true ? 'is not' : 'is', null)
-    .$if(query.status !== undefined, (q) => q.where('specs.status', '=', query.status ?? ''))
-    .$if(query.author !== undefined, (q) => q.where('specs.authorId', '=', query.author ?? ''))
-    .$if(query.reviewer !== undefined, (q) => q.where((eb) => hasReviewer(eb, query.reviewer ?? '')))
-    .$if(query.awaitingReview !== undefined, (q) => q.where((eb) => awaitsReviewBy(eb, query.awaitingReview ?? '')))
-    .$if(query.template !== undefined, (q) => q.where('specs.templateId', '=', query.template ?? ''))
-    .$if(updatedAfter !== undefined, (q) => q.where('specs.updatedAt', '>=', updatedAfter ?? ''))
-    .$if(updatedBefore !== undefined, (q) => q.where('specs.updatedAt', '<=', updatedBefore ?? ''))
-    .$if(query.label !== undefined, (q) =>
-      q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('specLabels')
-            .select('specLabels.specId')
-            .whereRef('specLabels.specId', '=', 'specs.id')
-            // A constant subquery: both databases look the label up once, not per row.
-            .where('specLabels.labelId', '=', eb.selectFrom('labels').select('labels.id').where('labels.workspaceId', '=', access.workspace.id).where('labels.name', '=', query.label ?? '')),
-        ),
-      ),
-    )
-    .$if(after !== null, (q) =>
-      q.where((eb) => {
-        const p = after as Position;
-        if (column === 'specs.number') return eb('specs.number', op, p.v as number);
-        // (column, id) after the cursor, written so the column bound alone can seek the index.
-        const v = p.v as string;
-        return eb.and([eb(column, descending ? '<=' : '>=', v), eb.or([eb(column, op, v), eb('specs.id', op, p.id)])]);
-      }),
-    )
-    .orderBy(column, descending ? 'desc' : 'asc')
-    .orderBy('specs.id', descending ? 'desc' : 'asc')
-    .limit(limit + 1)
-    .execute();
+  const rows = await listPageRows(
+    ctx.deps.db,
+    {
+      column,
+      descending,
+      deleted: query.deleted === true,
+      status: query.status !== undefined,
+      author: query.author !== undefined,
+      reviewer: query.reviewer !== undefined,
+      awaitingReview: query.awaitingReview !== undefined,
+      template: query.template !== undefined,
+      updatedAfter: updatedAfter !== undefined,
+      updatedBefore: updatedBefore !== undefined,
+      label: query.label !== undefined,
+      cursor: after !== null,
+    },
+    {
+      workspaceId: access.workspace.id,
+      status: query.status ?? '',
+      author: query.author ?? '',
+      reviewer: query.reviewer ?? '',
+      awaitingReview: query.awaitingReview ?? '',
+      template: query.template ?? '',
+      updatedAfter: updatedAfter ?? '',
+      updatedBefore: updatedBefore ?? '',
+      label: query.label ?? '',
+      cursorValue: after?.v ?? '',
+      cursorId: after?.id ?? '',
+      fetch: limit + 1,
+    },
+  );
 
   const page = rows.slice(0, limit);
   const labels = await labelsOf(ctx.deps.db, page.map((r) => r.id));
