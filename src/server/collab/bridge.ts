@@ -34,10 +34,11 @@ export function initialState(content: string): Uint8Array {
 }
 
 /**
- * Applies base.text -> `content` to `live` as operations on the base state. Returns the update
- * applied (null when nothing changed) and the new base (whose text is `content`).
+ * The Yjs update making base.text -> `content` as operations on the base state (null when nothing
+ * changed), and the new base (whose text is `content`). Not applied anywhere: the caller records
+ * it as the stored base's move first, and applies it only if that move won (store.moveBase).
  */
-export function mergeContent(live: Y.Doc, base: Base, content: string, revision: number): { update: Uint8Array | null; base: Base } {
+export function mergeFrom(base: Base, content: string, revision: number): { update: Uint8Array | null; base: Base } {
   const ops = textOps(base.text, content);
   if (ops.length === 0) return { update: null, base: { revision, state: base.state, text: content } };
   const scratch = new Y.Doc();
@@ -53,6 +54,5 @@ export function mergeContent(live: Y.Doc, base: Base, content: string, revision:
   const update = Y.encodeStateAsUpdate(scratch, before);
   const state = Y.encodeStateAsUpdate(scratch);
   scratch.destroy();
-  Y.applyUpdate(live, update, SERVER_ORIGIN);
   return { update, base: { revision, state, text: content } };
 }

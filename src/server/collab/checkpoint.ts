@@ -11,6 +11,7 @@ import { analyze } from '../services/specs/analysis.js';
 import { commitContent } from '../services/specs/commit.js';
 import { loadSpec, type LoadedSpec } from '../services/specs/load.js';
 import { templateAt } from '../services/specs/template-versions.js';
+import { BaseMoved } from './store.js';
 
 export interface CommittedText {
   readonly revision: number;
@@ -47,7 +48,8 @@ async function summaryOf(deps: ServiceDeps, contributors: readonly string[]): Pr
 
 /**
  * Commits `text` as the next revision if the spec is still at `baseRevision`. Throws the
- * service's errors (spec_locked...) except an ETag race, which answers "moved".
+ * service's errors (spec_locked...) except an ETag race or a moved base (alsoInTransaction throws
+ * BaseMoved), which answer "moved".
  */
 export async function commitLiveText(
   deps: ServiceDeps,
@@ -79,7 +81,8 @@ export async function commitLiveText(
     });
     return { kind: 'committed', committed: { revision: result.loaded.spec.revision, content: result.current.content } };
   } catch (error) {
-    if (error instanceof AppError && error.code === 'etag_mismatch') return { kind: 'moved' };
+    // Another writer made a revision, or another node moved the live document's base: merge, retry.
+    if ((error instanceof AppError && error.code === 'etag_mismatch') || error instanceof BaseMoved) return { kind: 'moved' };
     throw error;
   }
 }

@@ -22,7 +22,7 @@ import type { StoredEvent } from '../events/outbox.js';
 import { nowIso, type ServiceDeps } from '../services/context.js';
 import { loadContent } from '../services/specs/load.js';
 import { documentAccess, versionContent } from './access.js';
-import { initialState, mergeContent, SERVER_ORIGIN, type Base } from './bridge.js';
+import { initialState, mergeFrom, SERVER_ORIGIN, type Base } from './bridge.js';
 import { commitLiveText, type CommittedText } from './checkpoint.js';
 import { ConnectionGuard } from './connections.js';
 import { createHocuspocus } from './hocuspocus.js';
@@ -242,66 +242,92 @@ export class Collab {
     }
   }
 
-  /** Merges the spec's stored content into the live text when it moved past the base. */
-  private async reconcileNow(live: LiveDocument): Promise<void> {
-    const { content, revision } = await loadContent(this.deps.db, live.spec.id);
-    // Several nodes (docs/collab.md "Across nodes"): when another node's checkpoint or merge moved the
-    // stored base, take it (its state holds the same Yjs items, so applying it adds nothing twice)
-    // instead of merging that revision's text in again from our older base, which would duplicate it.
+  /**
+   * Takes the stored base when it is not the one this node holds (another node's checkpoint or
+   * merge moved it): its state is applied to the live document (items already there are not added
+   * again), so this node's base is again a state its live document contains. Returns the stored
+   * contributors (who edited since the last checkpoint, on any node).
+   */
+  private async takeStoredBase(live: LiveDocument): Promise<string[]> {
     const stored = await this.store.loadBase(live.name);
-    if (stored !== null && (stored.revision > live.base.revision || (stored.revision === live.base.revision && stored.text !== live.base.text))) {
-      Y.applyUpdate(live.doc, stored.state, SERVER_ORIGIN);
-      live.base = stored;
+    if (stored === null) return [];
+    const { base } = stored;
+    if (base.revision !== live.base.revision || base.text !== live.base.text || Buffer.compare(base.state, live.base.state) !== 0) {
+      Y.applyUpdate(live.doc, base.state, SERVER_ORIGIN);
+      live.base = base;
     }
-    if (revision <= live.base.revision) return;
-    const merged = mergeContent(live.doc, live.base, content, revision);
-    await this.store.saveBase(live.name, merged.base, merged.update, live.contributors, nowIso(this.deps));
-    live.base = merged.base;
+    return stored.contributors;
+  }
+
+  /**
+   * Merges the spec's stored content into the live text when it moved past the base (a REST or
+   * GraphQL edit; the footer a checkpoint's commit rewrote). Across nodes exactly one node merges
+   * a given change: the merge is applied only if its conditional move of the stored base wins;
+   * a node that loses takes the winner's base instead. Returns the stored contributors.
+   */
+  private async reconcileNow(live: LiveDocument): Promise<string[]> {
+    let contributors: string[] = [];
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const { content, revision } = await loadContent(this.deps.db, live.spec.id);
+      contributors = await this.takeStoredBase(live);
+      // A revision committed between the two reads is at least as new as the content read: nothing to merge.
+      if (revision < live.base.revision || (revision === live.base.revision && content === live.base.text)) return contributors;
+      const merged = mergeFrom(live.base, content, revision);
+      if (await this.store.moveBase(live.name, live.base, merged.base, merged.update, nowIso(this.deps))) {
+        if (merged.update !== null) Y.applyUpdate(live.doc, merged.update, SERVER_ORIGIN);
+        live.base = merged.base;
+        return contributors;
+      }
+    }
+    // Others keep moving the base: their merges hold this change; the next event or checkpoint looks again.
+    return contributors;
   }
 
   /**
    * A checkpoint: the live text becomes the next revision (through commitContent), credited to
-   * everyone who edited since the last one. When the spec moved on meanwhile (a REST edit won the
-   * race), that change is merged in first and the checkpoint tried again.
+   * everyone who edited since the last one. Several nodes may checkpoint one document at once:
+   * each first takes the stored base (and merges newer content), commits only when its live text
+   * differs from that base's text, and moves the base in the commit's own transaction only if it is
+   * still the one taken; otherwise the commit rolls back and it looks again. A node whose live text
+   * another node already committed finds nothing to do.
    */
   private async checkpointNow(live: LiveDocument): Promise<CommittedText | null> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      await this.reconcileNow(live);
+      const stored = await this.reconcileNow(live);
       const text = live.text;
-      if (text === live.base.text || live.contributors.length === 0) {
-        if (live.contributors.length > 0) {
+      // Editors seen by other nodes too (one that crashed before its checkpoint, say).
+      const contributors = [...live.contributors, ...stored.filter((id) => !live.contributors.includes(id))];
+      if (text === live.base.text || contributors.length === 0) {
+        if (contributors.length > 0) {
           live.contributors = [];
           await this.store.saveContributors(live.name, [], nowIso(this.deps));
         }
         return null;
       }
+      const from = live.base;
       const state = Y.encodeStateAsUpdate(live.doc);
-      const credited = live.contributors;
       live.contributors = [];
       let result;
       try {
-        // The base moves to the committed state in the commit's own transaction, so a crash right
-        // after it cannot merge the same text in twice.
-        result = await commitLiveText(this.deps, live.spec, live.base.revision, text, credited, (trx, revision) =>
-          this.store.saveBase(live.name, { revision, state, text }, null, live.contributors, nowIso(this.deps), trx),
+        result = await commitLiveText(this.deps, live.spec, from.revision, text, contributors, (trx, revision) =>
+          this.store.commitBase(trx, live.name, from, { revision, state, text }, live.contributors, nowIso(this.deps)),
         );
       } catch (error) {
-        live.contributors = [...credited, ...live.contributors.filter((id) => !credited.includes(id))];
+        live.contributors = [...contributors, ...live.contributors.filter((id) => !contributors.includes(id))];
         // Locked (approved): the edits stay in the log and the live text, and are committed when
         // the next version opens (docs/collab.md).
         if (error instanceof AppError && error.code === 'spec_locked') return null;
         throw error;
       }
       if (result.kind !== 'committed') {
-        live.contributors = [...credited, ...live.contributors.filter((id) => !credited.includes(id))];
+        live.contributors = [...contributors, ...live.contributors.filter((id) => !contributors.includes(id))];
         if (result.kind === 'nobody') return null;
         continue;
       }
       const { committed } = result;
+      live.base = { revision: committed.revision, state, text };
       // The stored content may differ from the text (the footer is kept true): merge that in too.
-      const merged = mergeContent(live.doc, { revision: committed.revision, state, text }, committed.content, committed.revision);
-      if (merged.update !== null) await this.store.saveBase(live.name, merged.base, merged.update, live.contributors, nowIso(this.deps));
-      live.base = merged.base;
+      if (committed.content !== text) await this.reconcileNow(live);
       return committed;
     }
     return null;

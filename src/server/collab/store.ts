@@ -25,6 +25,13 @@ function parseContributors(json: string): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
+/** A checkpoint's commit found the stored base moved by another node (the commit is rolled back). */
+export class BaseMoved extends Error {
+  constructor(document: string) {
+    super(`the base of ${document} moved`);
+  }
+}
+
 export class CollabStore {
   constructor(
     private readonly db: Kysely<DB>,
@@ -66,27 +73,44 @@ export class CollabStore {
   }
 
   /**
-   * Records a new base (the Yjs state whose text is the spec's content at its revision), with the
-   * update that produced it when the server merged a change in: one transaction, so after a crash
-   * the change is either merged and recorded as merged, or neither (and merged again).
+   * Moves the stored base from `from` to `to` only if it is still `from` (a conditional UPDATE:
+   * the row lock on PostgreSQL, the one writer on SQLite), logging the update that made `to` in the
+   * same transaction. False when another node moved it first: the caller takes the stored base
+   * and looks again, and applies its update nowhere, so one change is never merged twice.
+   * The UPDATE comes first so a SQLite transaction takes the write lock at once.
    */
-  async saveBase(document: string, base: Base, update: Uint8Array | null, contributors: readonly string[], now: string, db: Kysely<DB> = this.db): Promise<void> {
-    const write = async (trx: Kysely<DB>): Promise<void> => {
+  async moveBase(document: string, from: Base, to: Base, update: Uint8Array | null, now: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      if (!(await this.setBase(trx, document, from, to, null, now))) return false;
       if (update !== null) await trx.insertInto('collabUpdates').values({ document, update: bytes(update), userId: null, createdAt: now }).execute();
-      await trx
-        .updateTable('collabDocuments')
-        .set({ baseRevision: base.revision, baseState: bytes(base.state), baseText: base.text, contributorsJson: JSON.stringify(contributors), updatedAt: now })
-        .where('document', '=', document)
-        .execute();
-    };
-    if (update === null || db !== this.db) await write(db);
-    else await this.db.transaction().execute(write);
+      return true;
+    });
   }
 
-  /** The base as stored (another node's checkpoint or merge may have moved it past a live copy's). */
-  async loadBase(document: string): Promise<Base | null> {
-    const row = await this.db.selectFrom('collabDocuments').select(['baseRevision', 'baseState', 'baseText']).where('document', '=', document).executeTakeFirst();
-    return row === undefined ? null : { revision: row.baseRevision, state: row.baseState, text: row.baseText };
+  /**
+   * Inside a checkpoint's commit transaction: the base becomes the committed state if it is still
+   * `from`; otherwise throws BaseMoved, which rolls the commit back (the checkpoint merges and
+   * tries again).
+   */
+  async commitBase(trx: Kysely<DB>, document: string, from: Base, to: Base, contributors: readonly string[], now: string): Promise<void> {
+    if (!(await this.setBase(trx, document, from, to, contributors, now))) throw new BaseMoved(document);
+  }
+
+  private async setBase(trx: Kysely<DB>, document: string, from: Base, to: Base, contributors: readonly string[] | null, now: string): Promise<boolean> {
+    const result = await trx
+      .updateTable('collabDocuments')
+      .set({ baseRevision: to.revision, baseState: bytes(to.state), baseText: to.text, updatedAt: now, ...(contributors === null ? {} : { contributorsJson: JSON.stringify(contributors) }) })
+      .where('document', '=', document)
+      .where('baseRevision', '=', from.revision)
+      .where('baseText', '=', from.text)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** The base as stored (another node's checkpoint or merge may have moved it past a live copy's), and who edited since. */
+  async loadBase(document: string): Promise<{ base: Base; contributors: string[] } | null> {
+    const row = await this.db.selectFrom('collabDocuments').select(['baseRevision', 'baseState', 'baseText', 'contributorsJson']).where('document', '=', document).executeTakeFirst();
+    return row === undefined ? null : { base: { revision: row.baseRevision, state: row.baseState, text: row.baseText }, contributors: parseContributors(row.contributorsJson) };
   }
 
   async saveContributors(document: string, contributors: readonly string[], now: string): Promise<void> {
