@@ -53,9 +53,9 @@ export function useTemplates(ws: string) {
 }
 
 /**
- * The spec's JSON, never from the browser's HTTP cache: its ETag names the revision, but labels
- * change without a revision, so a revalidation (If-None-Match) answered 304 would bring back a
- * cached body with the old labels.
+ * The spec's JSON, kept out of the browser's HTTP cache: its ETag names the revision, but labels
+ * change without one, so a cached body revalidated by that ETag could show old labels (the server
+ * no longer answers the JSON view with 304; storing it would only cost memory).
  */
 export function fetchSpec(ws: string, n: string): Promise<Spec> {
   return api<Spec>(specPath(ws, n), { cache: 'no-store' });
