@@ -13,11 +13,14 @@ import { median } from './timing.js';
 
 const SETTINGS = { ...GET_SETTINGS, minRatio: 0.8 } as const;
 
-/** The fields REST's GET spec answers, as GraphQL names them. */
+/**
+ * Every field REST's GET spec answers, as GraphQL names them: the summary, etag, the lint counts
+ * (REST's `lint`), the Markdown and the outline (REST's `sections`). Same data on both sides.
+ */
 const SPEC_QUERY = `query Spec($ws: String!, $ref: String!) {
   spec(workspace: $ws, ref: $ref) {
     id workspaceId key number title status author { id name } labels templateId templateVersion revision
-    completeness createdAt updatedAt deletedAt etag markdown
+    completeness createdAt updatedAt deletedAt etag lintSummary { score errors warnings } markdown sections
   }
 }`;
 

@@ -48,6 +48,38 @@ describeEachDatabase('graphql: queries', (database) => {
     expect(data.spec.lint).toEqual((await owner.get(`/api/v1/workspaces/GQ/specs/${number}/lint`)).body);
   });
 
+  it("answers everything REST's GET spec answers, the same (the spec query benchmark's fields), also for list items and when asked twice", async () => {
+    const fields = `id workspaceId key number title status author { id name } labels templateId templateVersion revision
+      completeness createdAt updatedAt deletedAt etag lintSummary { score errors warnings } markdown sections`;
+    const rest = await owner.get<Record<string, unknown> & { lint: unknown }>(`/api/v1/workspaces/GQ/specs/${number}`);
+    const { lint, ...restRest } = rest.body;
+    for (let i = 0; i < 2; i++) {
+      const data = await gqlData<{ spec: Record<string, unknown> }>(owner, `query Spec($ws: String!, $ref: String!) { spec(workspace: $ws, ref: $ref) { ${fields} } }`, { ws: 'GQ', ref: String(number) });
+      const { lintSummary, ...spec } = data.spec;
+      expect(spec).toEqual(restRest);
+      expect(lintSummary).toEqual(lint);
+    }
+    const list = await gqlData<{ specs: { items: Record<string, unknown>[] } }>(owner, `{ specs(workspace: "GQ", sort: "number", limit: 1) { items { key lintSummary { score errors warnings } sections markdown } } }`);
+    expect(list.specs.items[0]).toEqual({ key: restRest.key, lintSummary: lint, sections: restRest.sections, markdown: restRest.markdown });
+  });
+
+  it('refuses variables of the wrong type with invalid_graphql (400) before running anything', async () => {
+    const query = 'mutation Make($title: String!) { createSpec(workspace: "GQ", title: $title) { key } }';
+    const before = (await owner.get<{ items: unknown[] }>('/api/v1/workspaces/GQ/specs?limit=100')).body.items.length;
+    // Several times: the first runs uncompiled, later ones JIT-compiled; both refuse.
+    for (let i = 0; i < 3; i++) {
+      const res = await gql(owner, query, { title: 42 });
+      expect(codesOf(res), JSON.stringify(res.body)).toEqual(['invalid_graphql']);
+      expect(res.status).toBe(400);
+      const missing = await gql(owner, query, {});
+      expect(codesOf(missing), JSON.stringify(missing.body)).toEqual(['invalid_graphql']);
+      expect(missing.status).toBe(400);
+    }
+    expect((await owner.get<{ items: unknown[] }>('/api/v1/workspaces/GQ/specs?limit=100')).body.items.length).toBe(before);
+    const valid = await gqlData<{ createSpec: { key: string } }>(owner, query, { title: 'Typed' });
+    expect(valid.createSpec.key).toMatch(/^GQ-/);
+  });
+
   it('lists specs with filters and a cursor', async () => {
     await gqlData(owner, 'mutation { createSpec(workspace: "GQ", title: "Second") { key } }');
     const first = await gqlData<{ specs: { items: (SpecItem & { overdue: boolean })[]; nextCursor: string | null } }>(owner, '{ specs(workspace: "GQ", sort: "number", limit: 1) { items { number title overdue } nextCursor } }');

@@ -35,9 +35,12 @@ function numberProperty(value: unknown, key: string): number | undefined {
 function classify(error: GraphQLErrorType): Coded {
   const original = error.originalError;
   if (original instanceof AppError) return { code: original.code, message: original.message, extensions: original.extensions };
-  const declared = error.extensions.code;
+  // graphql-jit's own errors (e.g. a variable it refuses) may come without extensions.
+  const declared = (error.extensions as GraphQLErrorType['extensions'] | undefined)?.code;
   if (typeof declared === 'string' && isErrorCode(declared)) return { code: declared, message: error.message, extensions: error.extensions };
   if (original === undefined || original === null) return { code: 'invalid_graphql', message: error.message, extensions: {} };
+  // graphql's own refusal of the request (a variable of the wrong type, cause attached): not a bug.
+  if (original instanceof GraphQLError) return { code: 'invalid_graphql', message: error.message, extensions: {} };
   const mercurius = MERCURIUS_CODES[stringProperty(original, 'code') ?? ''];
   if (mercurius !== undefined) return { code: mercurius, message: original.message, extensions: {} };
   // A malformed request body (Fastify's own validation of the GraphQL envelope) and the like.

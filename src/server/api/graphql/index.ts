@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import mercurius from 'mercurius';
 import type { Config } from '../../config.js';
 import { checkCost } from './cost.js';
+import { heldVariables, holdVariables } from './variables.js';
 import { codedError, errorFormatter } from './errors.js';
 import { serializeGraphqlAnswer } from './serialize.js';
 import { checkSubscriptionUpgrade, subscriptionContext } from './subscription.js';
@@ -43,14 +44,17 @@ export async function registerGraphql(app: FastifyInstance, config: Config): Pro
       route.schema = { ...route.schema, hide: true };
     });
     if (graphiql) {
-      scope.addHook('onRequest', async (request, reply) => {
+      // A callback hook: an async one would cost every /graphql request a promise.
+      scope.addHook('onRequest', (request, reply, done) => {
         if (request.url.startsWith('/graphiql')) reply.header('content-security-policy', GRAPHIQL_CSP);
+        done();
       });
     }
     // A WebSocket upgrade of /graphql (subscriptions) follows the events endpoint's rules.
     scope.addHook('preHandler', (request, _reply, done) => {
       try {
         checkSubscriptionUpgrade(request);
+        holdVariables(request);
         done();
       } catch (error) {
         done(error as Error);
@@ -77,9 +81,10 @@ export async function registerGraphql(app: FastifyInstance, config: Config): Pro
         serializerCompiler: () => serializeGraphqlAnswer as (data: unknown) => string,
       },
     });
-    scope.graphql.addHook('preExecution', (schema, document, _context, variables) => {
-      checkCost(schema, document, variables, MAX_COST);
-      return Promise.resolve();
+    scope.graphql.addHook('preExecution', (schema, document, context, variables) => {
+      const held = heldVariables(context);
+      checkCost(schema, document, held ?? variables, MAX_COST);
+      return Promise.resolve(held === undefined ? undefined : { variables: held });
     });
     scope.graphql.addHook('preSubscriptionExecution', (schema, document) => {
       try {

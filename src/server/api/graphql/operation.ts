@@ -41,20 +41,27 @@ export type Guard = (context: MercuriusContext, parts: RestParts) => ActorCtx;
 export interface Operation {
   readonly field: string;
   readonly rest: string;
-  readonly resolve: (guard: Guard, parent: unknown, args: unknown, context: MercuriusContext) => Promise<unknown>;
+  /** The value, or a promise of it (a held value is returned as it is: no promise per field). */
+  readonly resolve: (guard: Guard, parent: unknown, args: unknown, context: MercuriusContext) => unknown;
 }
 
 /** Declares a GraphQL field as the counterpart of a REST operation. */
 export function operation<P, A, R extends RestParts>(spec: OperationSpec<P, A, R>): Operation {
+  const call = async (guard: Guard, parent: P, args: A, context: MercuriusContext): Promise<unknown> => {
+    const request = spec.request(args, parent);
+    return await spec.run(guard(context, request), request, parent, context);
+  };
+  const held = spec.held;
   return {
     field: spec.field,
     rest: spec.rest,
-    resolve: async (guard, parent, args, context) => {
-      const held = spec.held?.(parent as P);
-      if (held !== undefined) return held;
-      const request = spec.request(args as A, parent as P);
-      return await spec.run(guard(context, request), request, parent as P, context);
-    },
+    resolve:
+      held === undefined
+        ? (guard, parent, args, context) => call(guard, parent as P, args as A, context)
+        : (guard, parent, args, context) => {
+            const value = held(parent as P);
+            return value !== undefined ? value : call(guard, parent as P, args as A, context);
+          },
   };
 }
 

@@ -2,51 +2,159 @@
 // schema-compiled serializer walks generically; and a spec's Markdown (often tens of KB, often
 // not ASCII) would be escaped and UTF-8 encoded again on every request, which costs more than the
 // query itself (bench/graphql.bench.ts). Here large strings are escaped and encoded once and kept
-// by content (REST keeps its serialized spec body per revision the same way), the rest is
-// JSON.stringify's output.
+// by content, values a resolver serialized already (PreSerialized: a revision's outline) are
+// written as they are, and the rest is JSON.stringify's output.
+//
+// An answer holding large strings is kept whole too, by its text around them (REST keeps its
+// serialized spec body per revision the same way): the same answer again is the same Buffer, not a
+// fresh 50 KB copy for every request (the copy, its garbage and the cold write to the socket cost
+// more than the query). It can never be stale: any change to the answer changes that text, or the
+// large strings (compared by identity of their encoded bytes).
 
 /** Strings at least this long are kept encoded. */
 const LARGE = 8 * 1024;
+/** Pre-serialized values at least this long are written as their bytes. */
+const SMALL = 256;
 /** How many encoded strings are kept (least recently used go first). */
 const KEEP = 64;
+/** How many whole answers are kept, and at most how many bytes in all; a larger answer is not kept. */
+const KEEP_WHOLE = 32;
+const KEEP_WHOLE_BYTES = 16 * 1024 * 1024;
+const MAX_WHOLE_BYTES = 1024 * 1024;
 
-const encoded = new Map<string, Buffer>();
+/**
+ * A JSON value a resolver already holds serialized (computed once, e.g. per revision): the
+ * serializer writes `json` as it is. Anything else that serializes it (a subscription message)
+ * gets the value through toJSON.
+ */
+export class PreSerialized {
+  private computed = false;
+  private held: unknown;
+  private text: string | undefined;
+  private encoded: Buffer | undefined;
+
+  /** `compute` runs once, on first use (a query may never ask for the value). */
+  constructor(private readonly compute: () => unknown) {}
+
+  get value(): unknown {
+    if (!this.computed) {
+      this.held = this.compute();
+      this.computed = true;
+    }
+    return this.held;
+  }
+
+  get json(): string {
+    return (this.text ??= JSON.stringify(this.value) ?? 'null');
+  }
+
+  /** `json` as UTF-8, encoded on first use. */
+  get bytes(): Buffer {
+    return (this.encoded ??= Buffer.from(this.json, 'utf8'));
+  }
+
+  toJSON(): unknown {
+    return this.value;
+  }
+}
+
+/** A least-recently-used map (Map keeps insertion order; a hit moves to the end). */
+class Lru<K, V> {
+  private readonly map = new Map<K, V>();
+
+  constructor(
+    private readonly max: number,
+    private readonly onEvict: (value: V) => void = () => undefined,
+  ) {}
+
+  get(key: K): V | undefined {
+    const hit = this.map.get(key);
+    if (hit !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: K, value: V): void {
+    const old = this.map.get(key);
+    if (old !== undefined) {
+      this.map.delete(key);
+      this.onEvict(old);
+    }
+    this.map.set(key, value);
+    this.trim(this.max);
+  }
+
+  /** Evicts the oldest entries until at most `size` are left. */
+  trim(size: number): void {
+    while (this.map.size > size) {
+      const oldest = this.map.entries().next();
+      if (oldest.done === true) return;
+      this.map.delete(oldest.value[0]);
+      this.onEvict(oldest.value[1]);
+    }
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+const encoded = new Lru<string, Buffer>(KEEP);
 
 function encode(text: string): Buffer {
   const hit = encoded.get(text);
-  if (hit !== undefined) {
-    // Refresh its place in the LRU order.
-    encoded.delete(text);
-    encoded.set(text, hit);
-    return hit;
-  }
+  if (hit !== undefined) return hit;
   const bytes = Buffer.from(JSON.stringify(text), 'utf8');
   encoded.set(text, bytes);
-  if (encoded.size > KEEP) {
-    const oldest = encoded.keys().next();
-    if (oldest.done !== true) encoded.delete(oldest.value);
-  }
   return bytes;
 }
 
+interface Whole {
+  readonly large: readonly Buffer[];
+  readonly bytes: Buffer;
+}
+
+let wholeBytes = 0;
+const wholes = new Lru<string, Whole>(KEEP_WHOLE, (evicted) => {
+  wholeBytes -= evicted.bytes.length;
+});
+
+/** Text between the large strings never holds a raw NUL (JSON escapes it): a safe separator. */
+const GAP = '\u0000';
+
 class Writer {
-  private readonly parts: Buffer[] = [];
-  private text = '';
+  /** The text of the answer, GAP where a large string goes. */
+  text = '';
+  readonly large: Buffer[] = [];
 
   raw(json: string): void {
     this.text += json;
   }
 
   bytes(chunk: Buffer): void {
-    if (this.text !== '') this.parts.push(Buffer.from(this.text, 'utf8'));
-    this.text = '';
-    this.parts.push(chunk);
+    this.text += GAP;
+    this.large.push(chunk);
   }
 
   finish(): Buffer | string {
-    if (this.parts.length === 0) return this.text;
-    if (this.text !== '') this.parts.push(Buffer.from(this.text, 'utf8'));
-    return Buffer.concat(this.parts);
+    if (this.large.length === 0) return this.text;
+    const kept = wholes.get(this.text);
+    if (kept !== undefined && kept.large.length === this.large.length && kept.large.every((b, i) => b === this.large[i])) return kept.bytes;
+    const parts: Buffer[] = [];
+    this.text.split(GAP).forEach((between, i) => {
+      if (between !== '') parts.push(Buffer.from(between, 'utf8'));
+      const chunk = this.large[i];
+      if (chunk !== undefined) parts.push(chunk);
+    });
+    const bytes = Buffer.concat(parts);
+    if (bytes.length <= MAX_WHOLE_BYTES) {
+      wholes.set(this.text, { large: this.large, bytes });
+      wholeBytes += bytes.length;
+      while (wholeBytes > KEEP_WHOLE_BYTES && wholes.size > 0) wholes.trim(wholes.size - 1);
+    }
+    return bytes;
   }
 }
 
@@ -54,11 +162,23 @@ function hasToJson(value: object): boolean {
   return typeof (value as { toJSON?: unknown }).toJSON === 'function';
 }
 
+function writeString(out: Writer, value: string): void {
+  if (value.length >= LARGE) out.bytes(encode(value));
+  else out.raw(JSON.stringify(value));
+}
+
 /** Writes `value` as JSON.stringify would (undefined and functions in objects are left out). */
 function write(out: Writer, value: unknown): void {
   if (typeof value === 'string') {
-    if (value.length >= LARGE) out.bytes(encode(value));
-    else out.raw(JSON.stringify(value));
+    writeString(out, value);
+    return;
+  }
+  if (value instanceof PreSerialized) {
+    // Its text is JSON already, and encoded once: the answer's own text (the key of the kept
+    // answers, hashed on every request) stays short.
+    const json = value.json;
+    if (json.length >= SMALL) out.bytes(value.bytes);
+    else out.raw(json);
     return;
   }
   if (typeof value !== 'object' || value === null || hasToJson(value)) {

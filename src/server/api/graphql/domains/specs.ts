@@ -1,14 +1,17 @@
 // Specs: lists, one spec with its text, outline, lint, revisions and diffs; writes as new revisions.
 import {
-  createSpec, deleteSpec, detailOf, diffRevisions, editSpec, getRevision, lintSpec, listRevisions, listSpecs, readSpec, replaceContent, restoreRevision, restoreSpec,
+  createSpec, deleteSpec, diffRevisions, editSpec, getRevision, lintSpec, listRevisions, listSpecs, readSpec, replaceContent, restoreRevision, restoreSpec,
   specEtag, updateSpec, type CreateSpecInput, type DiffRequest, type ListSpecsQuery, type SpecEdit, type SpecRead, type SpecSummary,
 } from '../../../services/specs/index.js';
+import { outline, type LintSummary } from '../../../services/specs/analysis.js';
+import type { CachedRevision } from '../../../services/specs/revision-cache.js';
 import { summaryOf } from '../../../services/specs/views.js';
 import type { Domain } from '../domain.js';
 import { given, operation } from '../operation.js';
+import { PreSerialized } from '../serialize.js';
 
-/** A spec as resolvers pass it on: a list item, or a full read (with its text and outline). */
-export type SpecNode = SpecSummary & { readonly markdown?: string; readonly sections?: unknown; readonly overdue?: boolean };
+/** A spec as resolvers pass it on: a list item, or a full read (with its text, outline and lint summary). */
+export type SpecNode = SpecSummary & { readonly markdown?: string; readonly sections?: unknown; readonly lintSummary?: LintSummary; readonly overdue?: boolean };
 
 /** Mercurius replaces the SDL scalar with the resolver's: both say the same. */
 export const JSON_DESCRIPTION = 'Any JSON value: the same members as the REST answer of the same operation.';
@@ -17,16 +20,28 @@ type Args = Record<string, unknown>;
 type SpecArgs = { workspace: string; spec: string };
 type IfMatch = { ifMatch?: string | null };
 
-/** A read spec as a node: its text at hand, its outline computed only when a query asks for it. */
+// A revision's outline never changes: outlined and serialized once per cached revision (as REST's
+// JSON fragment is), not per request.
+const outlines = new WeakMap<CachedRevision, PreSerialized>();
+
+function outlineOf(current: CachedRevision): PreSerialized {
+  let kept = outlines.get(current);
+  if (kept === undefined) {
+    kept = new PreSerialized(() => outline(current.doc.sections));
+    outlines.set(current, kept);
+  }
+  return kept;
+}
+
+/** A read spec as a node: its text at hand, its outline computed (once per revision) only when a query asks for it. */
 const node = (read: SpecRead): SpecNode => {
   const { loaded, current } = read;
-  let sections: unknown;
+  const { spec } = loaded;
   return {
-    ...summaryOf(loaded.spec, loaded.labels),
+    ...summaryOf(spec, loaded.labels),
     markdown: current.content,
-    get sections(): unknown {
-      return (sections ??= detailOf(read).sections);
-    },
+    lintSummary: { score: spec.completeness, errors: spec.lintErrors, warnings: spec.lintWarnings },
+    sections: outlineOf(current),
   };
 };
 /** REST path parameters addressing a spec the resolver already holds. */
@@ -64,6 +79,8 @@ export const specDomain: Domain = {
       markdown: String!
       "The outline: sections with their paths (see the REST spec view)."
       sections: JSON!
+      "Lint counts of the current revision, as the REST spec view's lint member."
+      lintSummary: LintSummary!
       "Lint findings and completeness against the template version."
       lint: JSON!
       "Revisions, newest first."
@@ -74,6 +91,8 @@ export const specDomain: Domain = {
       diff(from: Int, to: Int, format: String): JSON!
     }
     type SpecPage { items: [Spec!]! nextCursor: String }
+    "Completeness (0-100) and lint findings by severity."
+    type LintSummary { score: Int! errors: Int! warnings: Int! }
   `,
   query: /* GraphQL */ `
     "Specs of a workspace: filtered, sorted (updated, -updated, number, -number, title), a page at a time."
@@ -112,7 +131,7 @@ export const specDomain: Domain = {
     }),
     operation({ field: 'Query.specByKey', rest: 'GET /specs/:key', request: (args: { key: string }) => ({ params: args }), run: async (ctx, r) => node(await readSpec(ctx, { key: r.params.key })) }),
     // A list item has no text: reading it is reading the spec.
-    ...(['markdown', 'sections'] as const).map((field) =>
+    ...(['markdown', 'sections', 'lintSummary'] as const).map((field) =>
       operation({
         field: `Spec.${field}`,
         rest: 'GET /workspaces/:ws/specs/:spec',
