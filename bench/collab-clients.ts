@@ -53,21 +53,42 @@ export async function openPeers(url: string, document: string, count: number, to
  */
 export async function keystrokeLatencies(peers: readonly BenchPeer[], keystrokes: number, gapMs: number): Promise<number[]> {
   const samples: number[] = [];
+  await deliveries(peers, keystrokes, gapMs, (k) => k % peers.length, (_peer, ms) => samples.push(ms));
+  return samples;
+}
+
+/**
+ * One typist (`peers[typist]`) types every keystroke; the samples of each receiving peer go to
+ * the group `groupOf(peer index)` names (e.g. the peers of each node).
+ */
+export async function typistLatencies(peers: readonly BenchPeer[], keystrokes: number, gapMs: number, typist: number, groupOf: (peer: number) => string): Promise<Map<string, number[]>> {
+  const groups = new Map<string, number[]>();
+  await deliveries(peers, keystrokes, gapMs, () => typist, (peer, ms) => {
+    const group = groupOf(peer);
+    const samples = groups.get(group) ?? [];
+    samples.push(ms);
+    groups.set(group, samples);
+  });
+  return groups;
+}
+
+/** Keystroke k typed by peers[writerOf(k)]; each other peer's arrival time reported as it comes. */
+async function deliveries(peers: readonly BenchPeer[], keystrokes: number, gapMs: number, writerOf: (k: number) => number, sample: (peer: number, ms: number) => void): Promise<void> {
   let sentAt = 0;
   let waiting = 0;
   let done: () => void = () => undefined;
-  const observers = peers.map((peer) => {
+  const observers = peers.map((peer, index) => {
     const observer = (_event: Y.YTextEvent, transaction: Y.Transaction): void => {
       // The writer's own insert is local; every other peer's copy arrives over the wire.
       if (transaction.local) return;
-      samples.push(performance.now() - sentAt);
+      sample(index, performance.now() - sentAt);
       if (--waiting === 0) done();
     };
     peer.text.observe(observer);
     return () => peer.text.unobserve(observer);
   });
   for (let k = 0; k < keystrokes; k++) {
-    const writer = peers[k % peers.length];
+    const writer = peers[writerOf(k)];
     if (writer === undefined) break;
     waiting = peers.length - 1;
     const arrived = new Promise<void>((resolve) => (done = resolve));
@@ -77,7 +98,6 @@ export async function keystrokeLatencies(peers: readonly BenchPeer[], keystrokes
     await new Promise((resolve) => setTimeout(resolve, gapMs));
   }
   for (const stop of observers) stop();
-  return samples;
 }
 
 export function percentile(values: readonly number[], p: number): number {

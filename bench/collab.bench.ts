@@ -13,6 +13,7 @@ import { buildApp, type App } from '../src/server/app.js';
 import { TEXT_NAME } from '../src/server/collab/index.js';
 import { loadConfig } from '../src/server/config.js';
 import { keystrokeLatencies, openPeers, percentile, type BenchPeer } from './collab-clients.js';
+import { twoNodeLatency } from './collab-nodes.js';
 import type { BenchContext, BenchSuite } from './harness.js';
 import { setUpOwner, type BenchOwner } from './server/api.js';
 import { fmtMs } from './server/format.js';
@@ -158,7 +159,7 @@ async function loadTime(ctx: BenchContext, app: App, url: string, owner: BenchOw
 
 export const suite: BenchSuite = {
   name: 'collab',
-  description: 'co-editing: keystroke to 100 peers vs bare Hocuspocus; load of a 100 KB spec with 10,000 edits',
+  description: 'co-editing: keystroke to 100 peers vs bare Hocuspocus; load of a 100 KB spec with 10,000 edits; keystroke to 100 peers on two nodes (PostgreSQL + Redis)',
   async run(ctx) {
     const dir = mkdtempSync(join(tmpdir(), 'specboard-bench-collab-'));
     const { app, url } = await startApp(dir);
@@ -170,5 +171,6 @@ export const suite: BenchSuite = {
       await app.close();
       rmSync(dir, { recursive: true, force: true });
     }
+    await twoNodeLatency(ctx);
   },
 };
