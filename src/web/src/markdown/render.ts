@@ -1,8 +1,9 @@
 // Spec Markdown to safe HTML. Two independent guards, so a spec can never run script:
 // markdown-it with raw HTML disabled (and its link check refusing javascript:/vbscript:/data: URLs),
 // then DOMPurify over the result. GFM tables are markdown-it's own; task lists are added below.
-// Fenced code is highlighted (highlight.ts); ```mermaid blocks become placeholders that
-// diagrams.ts turns into drawings after the HTML is on the page (only then is Mermaid loaded).
+// Fenced code is highlighted (highlight.ts), here or, with `deferHighlight`, after the HTML is on the
+// page (highlightCodeIn in highlight.ts); ```mermaid blocks become placeholders that diagrams.ts
+// turns into drawings after the HTML is on the page (only then is Mermaid loaded).
 import DOMPurify from 'dompurify';
 import MarkdownIt, { type StateCore } from 'markdown-it';
 import { highlightCode } from './highlight';
@@ -12,6 +13,12 @@ interface RenderEnv {
   headingPaths?: Map<number, string>;
   /** Leave out a leading H1 (the page shows the title itself). */
   hideTitle?: boolean;
+  /**
+   * Leave fenced code as plain escaped text (with its `language-*` class) for highlightCodeIn to
+   * highlight once on the page: highlighting every block of a long spec up front is most of its
+   * rendering time, and most blocks are far off screen.
+   */
+  deferHighlight?: boolean;
 }
 
 const TASK = /^\[([ xX])\](?=\s|$)\s?/;
@@ -66,7 +73,9 @@ function headingIds(state: StateCore): void {
   }
 }
 
-const md = MarkdownIt({ html: false, linkify: false, typographer: false, highlight: (code, lang) => highlightCode(code, lang) ?? '' });
+// markdown-it's highlight callback gets no env: renderMarkdown sets this around its (synchronous) call.
+let deferring = false;
+const md = MarkdownIt({ html: false, linkify: false, typographer: false, highlight: (code, lang) => (deferring ? '' : (highlightCode(code, lang) ?? '')) });
 const fence = md.renderer.rules.fence;
 md.renderer.rules.fence = (tokens, idx, options, env, self) => {
   const token = tokens[idx];
@@ -90,17 +99,42 @@ export function sectionAnchor(path: string): string {
   return `sec-${path}`;
 }
 
+const SANITIZE = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: ['style', 'form', 'iframe', 'object', 'embed'],
+  FORBID_ATTR: ['style'],
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|\/(?!\/)|\.{0,2}\/?[^:]*$)/i,
+};
+
+/** markdown-it's HTML, not yet sanitized: wrapped so it cannot reach the page except through showMarkdown. */
+export interface UnsanitizedHtml {
+  readonly unsanitized: string;
+}
+
 /**
- * Sanitized HTML for a spec's Markdown; `headingPaths` gives headings their section anchors,
- * `hideTitle` leaves out a leading H1.
+ * A spec's Markdown as markdown-it HTML, to be shown by showMarkdown; `headingPaths` gives headings
+ * their section anchors, `hideTitle` leaves out a leading H1, `deferHighlight` leaves code blocks
+ * to highlightCodeIn.
  */
+export function markdownHtml(markdown: string, options: RenderEnv = {}): UnsanitizedHtml {
+  deferring = options.deferHighlight === true;
+  try {
+    return { unsanitized: md.render(markdown, { ...options }) };
+  } finally {
+    deferring = false;
+  }
+}
+
+/**
+ * Sanitizes `html` and makes it the content of `target`. DOMPurify returns the sanitized nodes
+ * themselves (parsed in its inert document), which are moved into the page: serializing them and
+ * parsing that again for innerHTML was a second pass over a long spec.
+ */
+export function showMarkdown(target: HTMLElement, html: UnsanitizedHtml): void {
+  target.replaceChildren(DOMPurify.sanitize(html.unsanitized, { ...SANITIZE, RETURN_DOM_FRAGMENT: true }));
+}
+
+/** Sanitized HTML for a spec's Markdown (options as for markdownHtml). */
 export function renderMarkdown(markdown: string, options: RenderEnv = {}): string {
-  const env: RenderEnv = options;
-  const html = md.render(markdown, { ...env });
-  return DOMPurify.sanitize(html, {
-    USE_PROFILES: { html: true },
-    FORBID_TAGS: ['style', 'form', 'iframe', 'object', 'embed'],
-    FORBID_ATTR: ['style'],
-    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|\/(?!\/)|\.{0,2}\/?[^:]*$)/i,
-  });
+  return DOMPurify.sanitize(markdownHtml(markdown, options).unsanitized, SANITIZE);
 }

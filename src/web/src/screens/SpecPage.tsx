@@ -1,5 +1,5 @@
 // Spec page: rendered Markdown, outline with per-section completeness, metadata and actions.
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { headingPaths, useLint, useMe, useReview, useSpec, useVersion, useVersions, useWorkspace } from '../api/queries';
 import { canWrite, type LintResult, type SectionNode, type VersionInfo } from '../api/types';
 import { Completeness, ErrorNote, Field, Loading, StatusBadge, TimeAgo, statusLabel } from '../components/Status';
@@ -8,8 +8,10 @@ import { PresenceList } from '../components/PresenceList';
 import { CommentsPanel, selectionIn, type Selected } from './CommentsPanel';
 import { Reviewers, ReviewPanel } from './ReviewPanel';
 import { useShortcut } from '../keyboard';
+import { scrollToElement } from '../markdown/anchor';
 import { drawDiagrams } from '../markdown/diagrams';
-import { renderMarkdown, sectionAnchor } from '../markdown/render';
+import { highlightCodeIn } from '../markdown/lazyHighlight';
+import { markdownHtml, sectionAnchor, showMarkdown } from '../markdown/render';
 import { Link, navigate } from '../router';
 
 export function SpecPage({ ws, n }: { ws: string; n: string }) {
@@ -32,12 +34,14 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
   const locked = review.data?.locked === true;
   const writable = canWrite(workspace.data?.role);
   const editable = writable && !locked && older === null;
+  // Rendered here, sanitized and put on the page by the layout effect below, which also highlights
+  // the code on screen (the rest as it is scrolled near).
   const html = useMemo(() => {
-    if (older !== null) return oldVersion.data === undefined ? '' : renderMarkdown(oldVersion.data.markdown, { hideTitle: true });
-    if (spec.data === undefined) return '';
+    if (older !== null) return oldVersion.data === undefined ? null : markdownHtml(oldVersion.data.markdown, { hideTitle: true, deferHighlight: true });
+    if (spec.data === undefined) return null;
     // bench/web.bench.ts measures from here to the first frame showing the text.
     performance.mark('spec-render-start');
-    return renderMarkdown(spec.data.markdown, { headingPaths: headingPaths(spec.data.sections), hideTitle: true });
+    return markdownHtml(spec.data.markdown, { headingPaths: headingPaths(spec.data.sections), hideTitle: true, deferHighlight: true });
   }, [spec.data, older, oldVersion.data]);
   useShortcut(
     'e',
@@ -45,9 +49,32 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
       if (editable) navigate(`/w/${ws}/specs/${n}/edit`);
     }, [editable, ws, n]),
   );
+  // Before the first paint of new text: the text itself, the scroll to a section linked to (from
+  // search), then the highlighting of the code blocks on screen.
+  useLayoutEffect(() => {
+    const article = articleRef.current;
+    if (article === null) return;
+    if (html === null) {
+      article.replaceChildren();
+      return;
+    }
+    showMarkdown(article, html);
+    const linked = window.location.hash === '' ? null : document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    if (linked !== null) scrollToElement(linked);
+    return highlightCodeIn(article);
+  }, [html]);
+  // A link within the text to one of its sections: the browser's jump, then held in place likewise.
+  useEffect(() => {
+    const onHash = () => {
+      const target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+      if (target !== null && articleRef.current?.contains(target) === true) scrollToElement(target);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   // Diagrams are drawn after the text is on the page (Mermaid loads only when there is one).
   useEffect(() => {
-    if (html === '' || articleRef.current === null) return;
+    if (html === null || articleRef.current === null) return;
     // After the next frame (style, layout, paint of the new text), not just the DOM commit.
     requestAnimationFrame(() =>
       setTimeout(() => {
@@ -58,11 +85,6 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
       }, 0),
     );
     void drawDiagrams(articleRef.current);
-  }, [html]);
-  // A link to a section (from search) scrolls there once the text is rendered.
-  useEffect(() => {
-    if (html === '' || window.location.hash === '') return;
-    document.getElementById(decodeURIComponent(window.location.hash.slice(1)))?.scrollIntoView();
   }, [html]);
 
   if (spec.isPending) return <Loading />;
@@ -123,14 +145,16 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
               onClick={() => {
                 setSelected(pending);
                 setPending(null);
-                document.getElementById('comments-title')?.scrollIntoView();
+                const comments = document.getElementById('comments-title');
+                if (comments !== null) scrollToElement(comments);
               }}
             >
               Comment on the selected text
             </button>
           </p>
         )}
-        <article ref={articleRef} className="markdown" aria-label="Spec text" onMouseUp={noteSelection} onKeyUp={noteSelection} dangerouslySetInnerHTML={{ __html: html }} />
+        {/* Its content is set by the layout effect above (showMarkdown), not by React. */}
+        <article ref={articleRef} className="markdown" aria-label="Spec text" onMouseUp={noteSelection} onKeyUp={noteSelection} />
         {older === null && me.data !== undefined && (
           <CommentsPanel ws={ws} n={n} sections={data.sections} selected={selected} onClearSelected={() => setSelected(null)} meId={me.data.id} authorId={data.author.id} writable={writable} locked={locked} />
         )}
@@ -220,6 +244,6 @@ function jump(event: MouseEvent, path: string): void {
   const target = document.getElementById(sectionAnchor(path));
   if (target === null) return;
   event.preventDefault();
-  target.scrollIntoView();
+  scrollToElement(target);
   window.history.replaceState(null, '', `#${encodeURIComponent(sectionAnchor(path))}`);
 }
