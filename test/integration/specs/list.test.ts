@@ -71,6 +71,16 @@ describeEachDatabase('specs: list', (database) => {
     specs[0] = touched.body;
   });
 
+  it("every item carries its spec's labels in name order, on every page (a spec with two labels, specs with none)", async () => {
+    const labelsOf = new Map(specs.map((s) => [s.id, [...s.labels].sort()]));
+    for (const sort of ['number', '-updated', 'title']) {
+      const listed = await all(`sort=${sort}`);
+      expect(listed.map((s) => s.id).sort()).toEqual([...labelsOf.keys()].sort());
+      for (const item of listed) expect(item.labels, `${sort}: ${item.title}`).toEqual(labelsOf.get(item.id));
+    }
+    expect((await all('label=ops')).find((s) => s.title === 'alpha')?.labels).toEqual(['api', 'ops']);
+  });
+
   it('summary items carry the documented fields (no Markdown)', async () => {
     const page = await list('limit=1');
     const item = page.items[0];

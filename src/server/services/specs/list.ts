@@ -4,7 +4,6 @@ import { nowIso, type ActorCtx } from '../context.js';
 import { specsWithOverdueReviews } from '../reviews/overdue.js';
 import { pageWindow, type Page } from '../pagination.js';
 import { workspaceAccess } from '../workspace-access.js';
-import { labelsOf } from './labels.js';
 import { LIST_COLUMNS, listPageRows } from './list-query.js';
 import { summaryOf, type SpecSummary } from './views.js';
 
@@ -69,7 +68,7 @@ function instant(value: string, field: string): string {
 
 const COLUMN = LIST_COLUMNS;
 
-/** One page of a workspace's specs, filtered and sorted, with labels fetched for the whole page at once. */
+/** One page of a workspace's specs, filtered and sorted, with their labels (one query for both). */
 export async function listSpecs(ctx: ActorCtx, workspaceRef: string, query: ListSpecsQuery): Promise<Page<SpecListItem>> {
   const access = await workspaceAccess(ctx, workspaceRef);
   authorize(ctx.actor, specPolicy.read, access);
@@ -114,13 +113,22 @@ export async function listSpecs(ctx: ActorCtx, workspaceRef: string, query: List
     },
   );
 
-  const page = rows.slice(0, limit);
-  const labels = await labelsOf(ctx.deps.db, page.map((r) => r.id));
+  // One row per (spec, label): a spec's rows are consecutive, its labels in name order.
+  const specs: (typeof rows)[number][] = [];
+  const labels = new Map<string, string[]>();
+  for (const row of rows) {
+    if (specs[specs.length - 1]?.id !== row.id) {
+      specs.push(row);
+      labels.set(row.id, []);
+    }
+    if (row.labelName !== null) labels.get(row.id)?.push(row.labelName);
+  }
+  const page = specs.slice(0, limit);
   const overdue = await specsWithOverdueReviews(ctx.deps.db, page.filter((r) => r.status === 'in_review').map((r) => r.id), nowIso(ctx.deps));
   const items = page.map((r) => ({ ...summaryOf({ ...r, workspaceKey: access.workspace.key }, labels.get(r.id) ?? []), overdue: overdue.has(r.id) }));
   const last = page[page.length - 1];
   const nextCursor =
-    rows.length > limit && last !== undefined
+    specs.length > limit && last !== undefined
       ? encodePosition({ s: sort, v: column === 'specs.number' ? last.number : column === 'specs.title' ? last.title : last.updatedAt, id: last.id })
       : null;
   return { items, nextCursor };
