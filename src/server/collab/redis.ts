@@ -13,8 +13,9 @@ export interface CollabRedisSettings {
 
 /**
  * The Redis extension with three changes. No store lock: a checkpoint is already conditional on the
- * spec's revision in the database (two nodes racing: one commits, the other merges it), and the
- * lock would stop checkpoints while Redis is down. Publishing and subscribing never fail a hook
+ * spec's revision and on the stored base in the database (two nodes racing: one commits, the other
+ * takes its base and finds nothing left to commit), and the lock would stop checkpoints while Redis
+ * is down. Publishing and subscribing never fail a hook
  * (no offline queue: a publish while Redis is down fails at once and is dropped; updates are in the
  * database anyway). And after Redis comes back, every loaded document is subscribed again and
  * announces its state, so nodes that diverged meanwhile converge.
