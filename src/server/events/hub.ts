@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import { AppError } from '../errors/index.js';
 import type { Actor, ServiceDeps } from '../services/context.js';
 import { authorizeTopic, reauthenticate, type Credential } from './access.js';
-import type { EventBus } from './bus.js';
 import { EventConnection, type ConnectionHost, type Subscription, type TopicRequest } from './connection.js';
 import type { EventFeed } from './feed.js';
 import type { StoredEvent } from './outbox.js';
+import type { PresenceBoard, PresenceChange } from './presence.js';
 import { catchUp, resyncReason } from './replay.js';
-import { CLOSE_CODES, type ServerMessage, type Viewer } from './schemas.js';
+import { CLOSE_CODES, type ServerMessage } from './schemas.js';
 
 /** Events after which the affected user's connections are checked again at once. */
 const ACCESS_EVENTS = new Set(['member.removed', 'member.role_changed', 'token.revoked']);
@@ -20,14 +19,6 @@ export interface HubOptions {
   readonly onError: (error: unknown) => void;
 }
 
-interface PresenceNotice {
-  readonly state: 'join' | 'leave';
-  readonly specId: string;
-  /** instance:connection, so several tabs and servers keep separate entries. */
-  readonly key: string;
-  readonly viewer: Viewer;
-}
-
 /**
  * The WebSocket side of live events: accepts authenticated connections, replays what a
  * resuming client missed, fans the feed out to matching subscriptions, keeps presence, and
@@ -35,22 +26,19 @@ interface PresenceNotice {
  */
 export class EventHub implements ConnectionHost {
   private readonly connections = new Set<EventConnection>();
-  private readonly instance = randomUUID();
-  /** specId -> viewer key -> viewer, fed only by bus notices (so every instance agrees). */
-  private readonly viewers = new Map<string, Map<string, Viewer>>();
   private readonly stops: (() => void)[] = [];
 
   private constructor(
     private readonly deps: ServiceDeps,
     private readonly feed: EventFeed,
-    private readonly bus: EventBus,
+    private readonly presence: PresenceBoard,
     private readonly options: HubOptions,
   ) {}
 
-  static async start(deps: ServiceDeps, feed: EventFeed, bus: EventBus, options: HubOptions): Promise<EventHub> {
-    const hub = new EventHub(deps, feed, bus, options);
+  static start(deps: ServiceDeps, feed: EventFeed, presence: PresenceBoard, options: HubOptions): EventHub {
+    const hub = new EventHub(deps, feed, presence, options);
     hub.stops.push(feed.listen((event) => hub.onEvent(event)));
-    hub.stops.push(await bus.subscribe('presence', (message) => hub.onPresence(JSON.parse(message) as PresenceNotice)));
+    hub.stops.push(presence.listen((change) => hub.onPresence(change)));
     const timer = setInterval(() => void hub.recheckAll(), options.recheckMs);
     timer.unref();
     hub.stops.push(() => clearInterval(timer));
@@ -101,7 +89,7 @@ export class EventHub implements ConnectionHost {
       topic: sub.topic,
       workspaceId: sub.resolved.workspaceId,
       specId,
-      ...(specId === null ? {} : { viewers: this.viewersOf(specId, `${this.instance}:${connection.id}`, { userId: connection.userId, name: connection.userName }) }),
+      ...(specId === null ? {} : { viewers: this.presence.viewersOf(specId, this.presence.keyOf(connection.id), { userId: connection.userId, name: connection.userName }) }),
     });
     if (since === undefined) return this.goLive(sub);
     const reason = await resyncReason(this.deps.db, since);
@@ -126,8 +114,7 @@ export class EventHub implements ConnectionHost {
   }
 
   viewing(connection: EventConnection, specId: string, on: boolean): void {
-    const notice: PresenceNotice = { state: on ? 'join' : 'leave', specId, key: `${this.instance}:${connection.id}`, viewer: { userId: connection.userId, name: connection.userName } };
-    this.bus.publish('presence', JSON.stringify(notice)).catch(this.options.onError);
+    this.presence.announce(on ? 'join' : 'leave', specId, this.presence.keyOf(connection.id), { userId: connection.userId, name: connection.userName });
   }
 
   detach(connection: EventConnection): void {
@@ -176,28 +163,10 @@ export class EventHub implements ConnectionHost {
     if (target !== null) void this.recheckUser(target);
   }
 
-  private onPresence(notice: PresenceNotice): void {
-    let viewers = this.viewers.get(notice.specId);
-    if (notice.state === 'join') {
-      if (viewers === undefined) this.viewers.set(notice.specId, (viewers = new Map<string, Viewer>()));
-      viewers.set(notice.key, notice.viewer);
-    } else {
-      viewers?.delete(notice.key);
-      if (viewers?.size === 0) this.viewers.delete(notice.specId);
-    }
-    const list = this.viewersOf(notice.specId);
+  private onPresence(change: PresenceChange): void {
     for (const connection of this.connections) {
-      if (connection.subscriptions.has(`spec:${notice.specId}`)) connection.send({ op: 'presence', specId: notice.specId, state: notice.state, viewer: notice.viewer, viewers: list });
+      if (connection.subscriptions.has(`spec:${change.specId}`)) connection.send({ op: 'presence', specId: change.specId, state: change.state, viewer: change.viewer, viewers: change.viewers });
     }
-  }
-
-  /** Who views a spec, one entry per user (optionally counting a viewer whose join is still on its way). */
-  private viewersOf(specId: string, extraKey?: string, extra?: Viewer): Viewer[] {
-    const entries = new Map<string, Viewer>(this.viewers.get(specId) ?? []);
-    if (extraKey !== undefined && extra !== undefined) entries.set(extraKey, extra);
-    const byUser = new Map<string, Viewer>();
-    for (const viewer of entries.values()) byUser.set(viewer.userId, viewer);
-    return [...byUser.values()];
   }
 }
 

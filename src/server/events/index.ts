@@ -6,6 +6,7 @@ import { inProcessBus, redisBus, type EventBus } from './bus.js';
 import { startFeed, type EventFeed } from './feed.js';
 import { EventHub } from './hub.js';
 import { latestEventId, purgeEvents } from './outbox.js';
+import { PresenceBoard } from './presence.js';
 import { TopicStreams } from './streams.js';
 import { watchOutbox } from './watcher.js';
 
@@ -47,8 +48,9 @@ export async function startLiveEvents(config: Config, deps: ServiceDeps, onError
   const feed = await startFeed(deps.db, bus, startAt, onError);
   const watcher = watchOutbox(deps.db, bus, startAt, POLL_MS, onError);
   const limits = { maxBufferedBytes: config.events.maxBufferedBytes, recheckMs: config.events.recheckSeconds * 1000, onError };
-  const hub = await EventHub.start(deps, feed, bus, limits);
-  const streams = TopicStreams.start(deps, feed, limits);
+  const presence = await PresenceBoard.start(bus, onError);
+  const hub = EventHub.start(deps, feed, presence, limits);
+  const streams = TopicStreams.start(deps, feed, presence, limits);
   const purge = (): Promise<number> => purgeEvents(deps.db, new Date(deps.clock.now().getTime() - config.events.retentionHours * 3_600_000).toISOString());
   const purgeTimer = setInterval(() => void purge().catch(onError), PURGE_EVERY_MS);
   purgeTimer.unref();
@@ -63,6 +65,7 @@ export async function startLiveEvents(config: Config, deps: ServiceDeps, onError
       watcher.stop();
       hub.stop();
       streams.stop();
+      presence.stop();
       await feed.stop();
       await bus.close();
     },

@@ -10,13 +10,15 @@ import { isPersonal, reaches } from './audience.js';
 import type { TopicRequest } from './connection.js';
 import type { EventFeed } from './feed.js';
 import type { StoredEvent } from './outbox.js';
+import type { PresenceBoard, PresenceChange } from './presence.js';
 import { catchUp, resyncReason, type Position, type ResyncReason } from './replay.js';
 import { CLOSE_CODES, type EventEnvelope } from './schemas.js';
 
-/** What a subscription yields: an event, or (resuming too far back) a request to reload. */
+/** What a subscription yields: an event, (resuming too far back) a request to reload, or a presence change. */
 export type StreamMessage =
   | { readonly kind: 'event'; readonly event: EventEnvelope }
-  | { readonly kind: 'resync'; readonly reason: ResyncReason; readonly lastId: number };
+  | { readonly kind: 'resync'; readonly reason: ResyncReason; readonly lastId: number }
+  | { readonly kind: 'presence'; readonly change: PresenceChange };
 
 export interface StreamOptions {
   /** Most outgoing data (bytes) a socket may have waiting before it is closed as a slow consumer. */
@@ -65,6 +67,8 @@ class TopicStream implements AsyncIterableIterator<StreamMessage>, Position {
     readonly resolved: ResolvedTopic,
     readonly request: TopicRequest,
     private readonly onEnd: (stream: TopicStream) => void,
+    /** A presence stream (specPresence): joins and leaves of its spec, no stored events. */
+    readonly presence = false,
   ) {}
 
   get bytes(): number {
@@ -122,16 +126,19 @@ class TopicStream implements AsyncIterableIterator<StreamMessage>, Position {
 export class TopicStreams {
   private readonly owners = new Map<WebSocket, Owner>();
   private readonly stops: (() => void)[] = [];
+  private viewerCount = 0;
 
   private constructor(
     private readonly deps: ServiceDeps,
     private readonly feed: EventFeed,
+    private readonly presence: PresenceBoard,
     private readonly options: StreamOptions,
   ) {}
 
-  static start(deps: ServiceDeps, feed: EventFeed, options: StreamOptions): TopicStreams {
-    const streams = new TopicStreams(deps, feed, options);
+  static start(deps: ServiceDeps, feed: EventFeed, presence: PresenceBoard, options: StreamOptions): TopicStreams {
+    const streams = new TopicStreams(deps, feed, presence, options);
     streams.stops.push(feed.listen((event) => streams.onEvent(event)));
+    streams.stops.push(presence.listen((change) => streams.onPresence(change)));
     const timer = setInterval(() => void streams.recheck([...streams.owners.values()]), options.recheckMs);
     timer.unref();
     streams.stops.push(() => clearInterval(timer));
@@ -189,6 +196,37 @@ export class TopicStreams {
     return stream;
   }
 
+  /**
+   * Makes the socket's user a viewer of a spec (as a spec subscription of /api/v1/events does) and
+   * returns the spec's presence changes: joins and leaves with who views it after each, starting
+   * with this viewer's own join. Leaving: completing the subscription or closing the socket.
+   */
+  async openPresence(socket: WebSocket, request: TopicRequest): Promise<AsyncIterableIterator<StreamMessage>> {
+    const owner = this.owners.get(socket);
+    if (owner === undefined || owner.closed) throw new UnauthenticatedError();
+    if (owner.streams.size >= MAX_STREAMS_PER_SOCKET) throw new AppError('rate_limited', `At most ${MAX_STREAMS_PER_SOCKET} subscriptions per connection`);
+    const resolved = await authorizeTopic(this.deps, owner.actor, request);
+    const specId = resolved.specId;
+    if (specId === null) throw new AppError('validation_failed', 'Presence is per spec');
+    const user = await this.deps.db.selectFrom('users').select('name').where('id', '=', owner.actor.userId).executeTakeFirst();
+    if (owner.closed) throw new UnauthenticatedError();
+    const key = this.presence.keyOf(`graphql:${++this.viewerCount}`);
+    const viewer = { userId: owner.actor.userId, name: user?.name ?? '' };
+    const stream = new TopicStream(
+      owner,
+      resolved,
+      request,
+      (s) => {
+        owner.streams.delete(s);
+        this.presence.announce('leave', specId, key, viewer);
+      },
+      true,
+    );
+    owner.streams.add(stream);
+    this.presence.announce('join', specId, key, viewer);
+    return stream;
+  }
+
   /** Checks one user's sockets now (after a membership or token change). */
   recheckUser(userId: string): Promise<void> {
     return this.recheck([...this.owners.values()].filter((o) => o.actor.userId === userId));
@@ -204,7 +242,7 @@ export class TopicStreams {
     for (const owner of this.owners.values()) {
       const personal = isPersonal(owner.actor.userId, event);
       for (const stream of owner.streams) {
-        if (!stream.live || event.envelope.id <= stream.deliveredUpTo) continue;
+        if (stream.presence || !stream.live || event.envelope.id <= stream.deliveredUpTo) continue;
         if (!personal && !reaches(stream.resolved, owner.actor.userId, event)) continue;
         stream.deliveredUpTo = event.envelope.id;
         if (!this.offer(stream, event)) break;
@@ -215,13 +253,30 @@ export class TopicStreams {
     if (target !== null) void this.recheckUser(target);
   }
 
+  private onPresence(change: PresenceChange): void {
+    const message: StreamMessage = { kind: 'presence', change };
+    let size: number | undefined;
+    for (const owner of [...this.owners.values()]) {
+      for (const stream of owner.streams) {
+        if (!stream.presence || stream.resolved.specId !== change.specId) continue;
+        size ??= JSON.stringify(change).length;
+        if (!this.queue(stream, message, size)) break;
+      }
+    }
+  }
+
+  /** Queues an event (see queue). */
+  private offer(stream: TopicStream, event: StoredEvent): boolean {
+    return this.queue(stream, { kind: 'event', event: event.envelope }, sizeOf(event));
+  }
+
   /**
-   * Queues an event unless the socket has fallen behind: past maxBufferedBytes (queued here plus
+   * Queues a message unless the socket has fallen behind: past maxBufferedBytes (queued here plus
    * unsent in the socket) it is closed with 4429 slow_consumer, so memory stays bounded.
    */
-  private offer(stream: TopicStream, event: StoredEvent): boolean {
+  private queue(stream: TopicStream, message: StreamMessage, size: number): boolean {
     const owner = stream.owner;
-    if (!stream.push({ kind: 'event', event: event.envelope }, sizeOf(event))) return false;
+    if (!stream.push(message, size)) return false;
     let waiting = owner.socket.bufferedAmount;
     for (const s of owner.streams) waiting += s.bytes;
     if (waiting <= this.options.maxBufferedBytes) return true;

@@ -31,6 +31,8 @@ export function subscriptionOperation<A>(spec: {
   readonly field: string;
   readonly rest: string;
   readonly topic: (args: A) => { request: TopicRequest; since: number | null | undefined };
+  /** Presence of the spec (joining it as a viewer) instead of its events. */
+  readonly presence?: boolean;
 }): SubscriptionOperation {
   return {
     field: spec.field,
@@ -45,7 +47,8 @@ export function subscriptionOperation<A>(spec: {
         if ((request.spec?.length ?? 0) > 200) throw ValidationError.field('spec', 'too_long', 'At most 200 characters');
         const socket = socketOf(context);
         if (socket === null) throw new AppError('upgrade_required', 'Subscriptions run over a WebSocket at /graphql (graphql-transport-ws); see docs/graphql.md');
-        return await requestOf(context).server.liveEvents.streams.open(socket, request, since ?? undefined);
+        const streams = requestOf(context).server.liveEvents.streams;
+        return await (spec.presence === true ? streams.openPresence(socket, request) : streams.open(socket, request, since ?? undefined));
       } catch (error) {
         // Mercurius sends a failed subscribe as it is: give it our code and status here.
         throw error instanceof AppError ? codedError(error) : error;
@@ -54,9 +57,12 @@ export function subscriptionOperation<A>(spec: {
   };
 }
 
-/** The payload each subscription field resolves to: the event's envelope, or the resync notice. */
+/** The payload each subscription field resolves to: the event's envelope, the resync notice, or a presence change. */
 export function messageOf(message: StreamMessage): Record<string, unknown> {
-  return message.kind === 'event' ? message.event : { reason: message.reason, lastId: message.lastId };
+  if (message.kind === 'event') return message.event;
+  if (message.kind === 'resync') return { reason: message.reason, lastId: message.lastId };
+  const { specId, state, viewer, viewers } = message.change;
+  return { specId, state, viewer, viewers };
 }
 
 /**

@@ -25,12 +25,19 @@ export const eventDomain: Domain = {
     "since was older than the retention window or unknown: reload what you show, then treat everything up to lastId as seen."
     type LiveResync { reason: ResyncReason! lastId: Int! }
     union LiveMessage = LiveEvent | LiveResync
+    "Someone viewing a spec: the events WebSocket's presence viewer."
+    type SpecViewer { userId: ID! name: String! }
+    enum PresenceState { join leave }
+    "A viewer joined or left a spec; viewers: who views it now, one entry per user."
+    type SpecPresence { specId: ID! state: PresenceState! viewer: SpecViewer! viewers: [SpecViewer!]! }
   `,
   subscription: /* GraphQL */ `
     "Events of a workspace (id or key), including your own notifications in it."
     workspaceEvents(workspace: String!, ${SINCE}): LiveMessage!
     "Events of one spec: its server-wide key (SPEC-12) or id, or its number with workspace."
     specEvents(spec: String!, workspace: String, ${SINCE}): LiveMessage!
+    "Presence on one spec (addressed as in specEvents): subscribing makes you one of its viewers, as a spec subscription of /api/v1/events does, until you complete it or disconnect. The first message is your own join."
+    specPresence(spec: String!, workspace: String): SpecPresence!
   `,
   operations: [],
   subscriptions: [
@@ -46,6 +53,12 @@ export const eventDomain: Domain = {
         request: { spec: args.spec, workspace: args.workspace ?? undefined },
         since: args.since,
       }),
+    }),
+    subscriptionOperation({
+      field: 'Subscription.specPresence',
+      rest: 'GET /events',
+      topic: (args: { spec: string; workspace?: string | null }) => ({ request: { spec: args.spec, workspace: args.workspace ?? undefined }, since: undefined }),
+      presence: true,
     }),
   ],
   resolvers: {
