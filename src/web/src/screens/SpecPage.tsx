@@ -1,5 +1,5 @@
 // Spec page: rendered Markdown, outline with per-section completeness, metadata and actions.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { headingPaths, useLint, useMe, useReview, useSpec, useVersion, useVersions, useWorkspace } from '../api/queries';
 import { canWrite, type LintResult, type SectionNode, type VersionInfo } from '../api/types';
 import { Completeness, ErrorNote, Field, Loading, StatusBadge, TimeAgo, statusLabel } from '../components/Status';
@@ -9,9 +9,8 @@ import { CommentsPanel, selectionIn, type Selected } from './CommentsPanel';
 import { Reviewers, ReviewPanel } from './ReviewPanel';
 import { useShortcut } from '../keyboard';
 import { scrollToElement } from '../markdown/anchor';
-import { drawDiagrams } from '../markdown/diagrams';
-import { highlightCodeIn } from '../markdown/lazyHighlight';
-import { markdownHtml, sectionAnchor, showMarkdown } from '../markdown/render';
+import { markdownHtml, sectionAnchor } from '../markdown/render';
+import { SpecText } from '../markdown/SpecText';
 import { Link, navigate } from '../router';
 
 export function SpecPage({ ws, n }: { ws: string; n: string }) {
@@ -34,8 +33,7 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
   const locked = review.data?.locked === true;
   const writable = canWrite(workspace.data?.role);
   const editable = writable && !locked && older === null;
-  // Rendered here, sanitized and put on the page by the layout effect below, which also highlights
-  // the code on screen (the rest as it is scrolled near).
+  // Rendered here, sanitized and put on the page by SpecText before it is painted.
   const html = useMemo(() => {
     if (older !== null) return oldVersion.data === undefined ? null : markdownHtml(oldVersion.data.markdown, { hideTitle: true, deferHighlight: true });
     if (spec.data === undefined) return null;
@@ -49,44 +47,6 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
       if (editable) navigate(`/w/${ws}/specs/${n}/edit`);
     }, [editable, ws, n]),
   );
-  // Before the first paint of new text: the text itself, the scroll to a section linked to (from
-  // search), then the highlighting of the code blocks on screen.
-  useLayoutEffect(() => {
-    const article = articleRef.current;
-    if (article === null) return;
-    if (html === null) {
-      article.replaceChildren();
-      return;
-    }
-    showMarkdown(article, html);
-    const linked = window.location.hash === '' ? null : document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
-    if (linked !== null) scrollToElement(linked);
-    return highlightCodeIn(article);
-  }, [html]);
-  // A link within the text to one of its sections: the browser's jump, then held in place likewise.
-  useEffect(() => {
-    const onHash = () => {
-      const target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
-      if (target !== null && articleRef.current?.contains(target) === true) scrollToElement(target);
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
-  // Diagrams are drawn after the text is on the page (Mermaid loads only when there is one).
-  useEffect(() => {
-    if (html === null || articleRef.current === null) return;
-    // After the next frame (style, layout, paint of the new text), not just the DOM commit.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (performance.getEntriesByName('spec-render-start').length === 0) return;
-        performance.mark('spec-render-end');
-        performance.measure('spec-render', 'spec-render-start', 'spec-render-end');
-        performance.clearMarks('spec-render-start');
-      }, 0),
-    );
-    void drawDiagrams(articleRef.current);
-  }, [html]);
-
   if (spec.isPending) return <Loading />;
   if (spec.error !== null) return <ErrorNote error={spec.error} />;
   const data = spec.data;
@@ -153,8 +113,7 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
             </button>
           </p>
         )}
-        {/* Its content is set by the layout effect above (showMarkdown), not by React. */}
-        <article ref={articleRef} className="markdown" aria-label="Spec text" onMouseUp={noteSelection} onKeyUp={noteSelection} />
+        <SpecText html={html} ref={articleRef} onSelect={noteSelection} />
         {older === null && me.data !== undefined && (
           <CommentsPanel ws={ws} n={n} sections={data.sections} selected={selected} onClearSelected={() => setSelected(null)} meId={me.data.id} authorId={data.author.id} writable={writable} locked={locked} />
         )}
