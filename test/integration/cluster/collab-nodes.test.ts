@@ -127,6 +127,9 @@ describeWithRedis('cluster', (redis) => {
       const spec = await createSpec(onA, WS, { title: 'Checkpoints at once' });
       const onNodeA = await open(onA, a.baseUrl, spec);
       const onNodeB = await open(onB, b.baseUrl, spec);
+      // Into the managed footer too (the text ends with "**Approval Date**: "): the commit empties it
+      // again, and that change must reach both live copies once.
+      onNodeA.text.insert(onNodeA.text.length, ' typed on A');
       const tokens = await typeOnBoth(onNodeA, onNodeB, 10);
       onNodeA.provider.sendStateless(JSON.stringify({ op: 'checkpoint' }));
       onNodeB.provider.sendStateless(JSON.stringify({ op: 'checkpoint' }));
@@ -137,7 +140,8 @@ describeWithRedis('cluster', (redis) => {
       // have come first, then neither made one).
       expect(replies.filter((r) => r.created).length).toBeLessThanOrEqual(1);
       expect(replies[0]?.revision).toBe(replies[1]?.revision);
-      const markdown = await storedOnce(spec, tokens);
+      const markdown = await storedOnce(spec, [...tokens, '**Approval Date**:']);
+      expect(markdown).not.toContain('typed on A');
       expect((await stored(onB, WS, spec)).revision).toBe(replies[0]?.revision);
       // The footer the commit kept true reached both live copies once.
       await eventually('both live copies are the stored Markdown', () => onNodeA.text.toJSON() === markdown && onNodeB.text.toJSON() === markdown, 20_000);
