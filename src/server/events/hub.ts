@@ -10,7 +10,7 @@ import { catchUp, resyncReason } from './replay.js';
 import { CLOSE_CODES, type ServerMessage } from './schemas.js';
 
 /** Events after which the affected user's connections are checked again at once. */
-const ACCESS_EVENTS = new Set(['member.removed', 'member.role_changed', 'token.revoked']);
+const ACCESS_EVENTS = new Set(['member.removed', 'member.role_changed', 'token.revoked', 'session.revoked']);
 
 export interface HubOptions {
   readonly maxBufferedBytes: number;

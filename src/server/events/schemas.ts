@@ -38,6 +38,11 @@ export const EVENT_DATA = {
   'member.removed': Type.Object({ userId: Id }),
   'member.role_changed': Type.Object({ userId: Id, role: Type.Enum(['owner', 'admin', 'editor', 'viewer']) }),
   'token.revoked': Type.Object({ tokenId: Id }),
+  'session.revoked': Type.Object({
+    reason: Type.Enum(['sign_out', 'sign_out_everywhere', 'password_changed'], {
+      description: 'sign_out: one session signed out; sign_out_everywhere: all of them; password_changed: all but the one that changed it',
+    }),
+  }),
 } as const satisfies Record<string, TSchema>;
 
 export type EventType = keyof typeof EVENT_DATA;
@@ -61,6 +66,7 @@ export const EVENT_AUDIENCE: Readonly<Record<EventType, 'workspace' | 'user'>> =
   'member.removed': 'workspace',
   'member.role_changed': 'workspace',
   'token.revoked': 'user',
+  'session.revoked': 'user',
 };
 
 /** The envelope every stored event is delivered in (`data` per type above). */

@@ -43,6 +43,11 @@ export function membershipEvent(ctx: Ctx, workspaceId: string, userId: string, r
     : { type: 'member.role_changed', workspaceId, actorId: ctx.actor.userId, data: { userId, role }, at };
 }
 
+/** Sessions of a user were revoked: only that user hears of it, and their connections are re-checked. */
+export function sessionRevokedEvent(userId: string, reason: EventData<'session.revoked'>['reason'], at: string): NewEvent {
+  return { type: 'session.revoked', workspaceId: null, userId, actorId: userId, data: { reason }, at };
+}
+
 /** A token was revoked: only its owner hears of it, and their connections are re-checked. */
 export function tokenRevokedEvent(ctx: Ctx, ownerId: string, tokenId: string): NewEvent {
   return { type: 'token.revoked', workspaceId: null, userId: ownerId, actorId: ctx.actor.userId, data: { tokenId }, at: ctx.deps.clock.now().toISOString() };

@@ -31,7 +31,7 @@ export interface StreamOptions {
 export const MAX_STREAMS_PER_SOCKET = 100;
 // A client that does not answer the close handshake is cut off after this.
 const CLOSE_GRACE_MS = 2000;
-const ACCESS_EVENTS = new Set(['member.removed', 'member.role_changed', 'token.revoked']);
+const ACCESS_EVENTS = new Set(['member.removed', 'member.role_changed', 'token.revoked', 'session.revoked']);
 
 // The size of an event as sent, computed once however many subscribers it goes to.
 const sizes = new WeakMap<StoredEvent, number>();

@@ -1,6 +1,7 @@
 import { ForbiddenError, UnauthenticatedError } from '../errors/index.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/index.js';
+import { recordEvent, sessionRevokedEvent } from '../events/write.js';
 import { recordAudit } from './audit.js';
 import { isoAfter, nowIso, type Actor, type ActorCtx, type PublicCtx, type ServiceDeps } from './context.js';
 import { newId, newSecret, sha256Hex, verifyPassword } from './secrets.js';
@@ -65,14 +66,19 @@ export async function authenticateSession(deps: ServiceDeps, token: string): Pro
   return { userId: row.userId, via: 'session', scopes: null, sessionId: row.id, tokenId: null };
 }
 
-/** Revokes the session behind this cookie value, if any (signing out twice is fine). */
+/**
+ * Revokes the session behind this cookie value, if any (signing out twice is fine). The
+ * session.revoked event makes every node re-check that user's live connections at once, so the
+ * ones opened with this session close (4401) instead of at the next periodic re-check.
+ */
 export async function signOut(deps: ServiceDeps, token: string): Promise<void> {
-  await deps.db
-    .updateTable('sessions')
-    .set({ revokedAt: nowIso(deps) })
-    .where('tokenHash', '=', sha256Hex(token))
-    .where('revokedAt', 'is', null)
-    .execute();
+  const now = nowIso(deps);
+  await deps.db.transaction().execute(async (trx) => {
+    const session = await trx.selectFrom('sessions').select(['id', 'userId']).where('tokenHash', '=', sha256Hex(token)).where('revokedAt', 'is', null).executeTakeFirst();
+    if (session === undefined) return;
+    await trx.updateTable('sessions').set({ revokedAt: now }).where('id', '=', session.id).where('revokedAt', 'is', null).execute();
+    await recordEvent(trx, sessionRevokedEvent(session.userId, 'sign_out', now));
+  });
 }
 
 /** Revokes every session of the actor's user, this one included. API tokens are not affected. */
@@ -86,5 +92,7 @@ export async function signOutEverywhere(ctx: ActorCtx): Promise<void> {
       .where('revokedAt', 'is', null)
       .execute();
     await recordAudit(trx, ctx, { workspaceId: null, action: 'user.signed_out_everywhere', targetType: 'user', targetId: ctx.actor.userId });
+    // Live connections of those sessions close at once (see signOut).
+    await recordEvent(trx, sessionRevokedEvent(ctx.actor.userId, 'sign_out_everywhere', nowIso(ctx.deps)));
   });
 }

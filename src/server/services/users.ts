@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { isUniqueViolation, type DB, type Role } from '../db/index.js';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors/index.js';
 import { scopeAllows } from '../policies/index.js';
+import { recordEvent, sessionRevokedEvent } from '../events/write.js';
 import { recordAudit } from './audit.js';
 import { nowIso, type ActorCtx, type ServiceDeps } from './context.js';
 import { hashPassword, newId, verifyPassword } from './secrets.js';
@@ -99,5 +100,7 @@ export async function changePassword(ctx: ActorCtx, input: { currentPassword: st
     if (ctx.actor.sessionId !== null) others = others.where('id', '!=', ctx.actor.sessionId);
     await others.execute();
     await recordAudit(trx, ctx, { workspaceId: null, action: 'user.password_changed', targetType: 'user', targetId: ctx.actor.userId });
+    // Live connections of the revoked sessions close at once (see signOut in sessions.ts).
+    await recordEvent(trx, sessionRevokedEvent(ctx.actor.userId, 'password_changed', now));
   });
 }

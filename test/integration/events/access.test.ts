@@ -39,6 +39,55 @@ describeEachDatabase('live events: revoked access and slow consumers', (database
     expect(closed.at - before).toBeLessThan(1000);
   });
 
+  it('the connections of a session that signs out are closed within a second (4401 credentials_revoked); another session of the same user keeps its own', async () => {
+    const s = server();
+    const member = await s.addMember(owner, ws, 'viewer');
+    const other = await s.signIn(member.email, member.password);
+    const leaving = await connect(s, { client: member.client });
+    await subscribe(leaving, { workspace: ws });
+    const staying = await connect(s, { client: other });
+    await subscribe(staying, { workspace: ws });
+    const before = Date.now();
+    expect((await member.client.post('/api/v1/auth/sign-out')).status).toBe(204);
+    const closed = await leaving.closed;
+    expect(closed).toMatchObject({ code: 4401, reason: 'credentials_revoked' });
+    expect(closed.at - before).toBeLessThan(1000);
+    // The other session hears why (session.revoked, only to its user) and stays open.
+    expect(await staying.nextEvent((e) => e.type === 'session.revoked')).toMatchObject({ workspaceId: null, data: { reason: 'sign_out' } });
+    staying.send({ op: 'ping' });
+    expect(await staying.next((m) => m.op === 'pong')).toEqual({ op: 'pong' });
+    // Signing out everywhere closes it too.
+    const everywhereAt = Date.now();
+    expect((await other.post('/api/v1/auth/sign-out-everywhere')).status).toBe(204);
+    const closedToo = await staying.closed;
+    expect(closedToo).toMatchObject({ code: 4401, reason: 'credentials_revoked' });
+    expect(closedToo.at - everywhereAt).toBeLessThan(1000);
+  });
+
+  it("a password change closes the connections of the user's other sessions within a second (4401); the changing session's and token connections stay", async () => {
+    const s = server();
+    const member = await s.addMember(owner, ws, 'editor');
+    const elsewhere = await s.signIn(member.email, member.password);
+    const token = await s.createToken(member.client, ['read']);
+    const revoked = await connect(s, { client: elsewhere });
+    await subscribe(revoked, { workspace: ws });
+    const current = await connect(s, { client: member.client });
+    await subscribe(current, { workspace: ws });
+    const viaToken = await connect(s, { client: token.client, origin: null });
+    await subscribe(viaToken, { workspace: ws });
+    const before = Date.now();
+    expect((await member.client.post('/api/v1/me/password', { currentPassword: member.password, newPassword: 'a brand new password' })).status).toBe(204);
+    const closed = await revoked.closed;
+    expect(closed).toMatchObject({ code: 4401, reason: 'credentials_revoked' });
+    expect(closed.at - before).toBeLessThan(1000);
+    for (const live of [current, viaToken]) {
+      expect(await live.nextEvent((e) => e.type === 'session.revoked')).toMatchObject({ data: { reason: 'password_changed' } });
+      live.send({ op: 'ping' });
+      expect(await live.next((m) => m.op === 'pong')).toEqual({ op: 'pong' });
+      live.close();
+    }
+  });
+
   it('a member whose role changes keeps a connection to what they can still read', async () => {
     const s = server();
     const member = await s.addMember(owner, ws, 'editor');

@@ -54,4 +54,26 @@ describeWithRedis('live events across instances', (redis) => {
       }
     });
   });
+
+  // Its own database (first-run setup happens once per database).
+  describeEachDatabase('two servers on one database, signing out', (database) => {
+    it('signing out through one server closes that session\'s connection on the other within a second (4401)', async () => {
+      const env = { REDIS_URL: redis().url, REDIS_KEY_PREFIX: `${redis().keyPrefix}${database.dialect}:signout:` };
+      const a = await startTestServer(database, { env });
+      const b = await startTestServer(database, { env });
+      try {
+        const setup = await a.setupOwner({ workspaceKey: 'OUT' });
+        const onB = await connect(b, { client: setup.client });
+        await subscribe(onB, { workspace: 'OUT' });
+        const before = Date.now();
+        expect((await setup.client.post('/api/v1/auth/sign-out')).status).toBe(204);
+        const closed = await onB.closed;
+        expect(closed).toMatchObject({ code: 4401, reason: 'credentials_revoked' });
+        expect(closed.at - before).toBeLessThan(1000);
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    });
+  });
 });

@@ -67,6 +67,43 @@ describeEachDatabase('graphql: subscription sockets, authentication and revocati
     expect(closed.at - before).toBeLessThan(1000);
   });
 
+  it('a socket of a session that signs out is disconnected within a second (4401 credentials_revoked); the same user on another session keeps theirs', async () => {
+    const s = server();
+    const member = await s.addMember(owner, ws, 'viewer');
+    const other = await s.signIn(member.email, member.password);
+    const leaving = await connectGraphql(s, { client: member.client });
+    await leaving.subscribeLive(s, WORKSPACE_EVENTS, { workspace: ws });
+    const staying = await connectGraphql(s, { client: other });
+    const kept = await staying.subscribeLive(s, WORKSPACE_EVENTS, { workspace: ws });
+    const before = Date.now();
+    expect((await member.client.post('/api/v1/auth/sign-out')).status).toBe(204);
+    const closed = await leaving.closed;
+    expect(closed).toMatchObject({ code: 4401, reason: 'credentials_revoked' });
+    expect(closed.at - before).toBeLessThan(1000);
+    // Still open: a new event reaches it.
+    await createSpec(owner, ws, { title: 'After sign-out' });
+    expect(await staying.nextEvent(kept, (e) => e.type === 'spec.created')).toMatchObject({ data: { title: 'After sign-out' } });
+    staying.close();
+  });
+
+  it("a password change disconnects sockets of the user's other sessions within a second (4401); the changing session's stays", async () => {
+    const s = server();
+    const member = await s.addMember(owner, ws, 'viewer');
+    const elsewhere = await s.signIn(member.email, member.password);
+    const revoked = await connectGraphql(s, { client: elsewhere });
+    await revoked.subscribeLive(s, WORKSPACE_EVENTS, { workspace: ws });
+    const current = await connectGraphql(s, { client: member.client });
+    const kept = await current.subscribeLive(s, WORKSPACE_EVENTS, { workspace: ws });
+    const before = Date.now();
+    expect((await member.client.post('/api/v1/me/password', { currentPassword: member.password, newPassword: 'a brand new password' })).status).toBe(204);
+    const closed = await revoked.closed;
+    expect(closed).toMatchObject({ code: 4401, reason: 'credentials_revoked' });
+    expect(closed.at - before).toBeLessThan(1000);
+    await createSpec(owner, ws, { title: 'After the new password' });
+    expect(await current.nextEvent(kept, (e) => e.type === 'spec.created')).toMatchObject({ data: { title: 'After the new password' } });
+    current.close();
+  });
+
   it('a member whose role changes keeps the subscription and hears member.role_changed', async () => {
     const s = server();
     const member = await s.addMember(owner, ws, 'editor');
