@@ -1,8 +1,9 @@
 /**
  * Web client (issue #5): the JavaScript the spec page loads (≤ 250 KB gzip; the editor and Mermaid
  * are separate chunks) and the time to render a 100 KB spec (≤ 200 ms) in headless Chromium,
- * read from the page's Performance API (`spec-render`: markdown to HTML, commit, the next frame;
- * marks in src/web/src/screens/SpecPage.tsx). Needs `npm run build` (dist/) and /usr/bin/chromium.
+ * read from the page's Performance API (`spec-render`: markdown to HTML, commit, sanitizing into the
+ * page, the next frame; start mark in src/web/src/screens/SpecPage.tsx, end mark in
+ * src/web/src/markdown/SpecText.tsx). Needs `npm run build` (dist/) and /usr/bin/chromium.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

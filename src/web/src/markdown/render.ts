@@ -73,7 +73,7 @@ function headingIds(state: StateCore): void {
   }
 }
 
-// markdown-it's highlight callback gets no env: renderMarkdown sets this around its (synchronous) call.
+// markdown-it's highlight callback gets no env: markdownHtml sets this around its (synchronous) call.
 let deferring = false;
 const md = MarkdownIt({ html: false, linkify: false, typographer: false, highlight: (code, lang) => (deferring ? '' : (highlightCode(code, lang) ?? '')) });
 const fence = md.renderer.rules.fence;
