@@ -11,6 +11,8 @@
 // more than the query). It can never be stale: any change to the answer changes that text, or the
 // large strings (compared by identity of their encoded bytes).
 
+import { randomUUID } from 'node:crypto';
+
 /** Strings at least this long are kept encoded. */
 const LARGE = 8 * 1024;
 /** Pre-serialized values at least this long are written as their bytes. */
@@ -206,8 +208,73 @@ function write(out: Writer, value: unknown): void {
   out.raw('}');
 }
 
+// The fast path: JSON.stringify (native) does the walking and escaping, with each large string or
+// large pre-serialized value swapped for a marker while it runs (and put back right after), so
+// none is escaped again. JSON.stringify writes the marker's NUL as \u0000, which no other text of
+// an answer holds raw or escaped with this process's random tag.
+const MARK = `\u0000specboard-${randomUUID()}:`;
+const MARKED = new RegExp(`"${JSON.stringify(MARK).slice(1, -1).replace(/\\/g, '\\\\')}(\\d+)"`, 'g');
+
+interface Swap {
+  readonly holder: Record<string, unknown>;
+  readonly key: string;
+  readonly value: unknown;
+  readonly bytes: Buffer;
+}
+
+/** Finds the values to swap under `value` (objects JSON.stringify would walk into). */
+function collect(value: object, swaps: Swap[]): void {
+  const holder = value as Record<string, unknown>;
+  for (const key of Object.keys(holder)) {
+    const item = holder[key];
+    if (typeof item === 'string') {
+      if (item.length >= LARGE) swaps.push({ holder, key, value: item, bytes: encode(item) });
+    } else if (item instanceof PreSerialized) {
+      if (item.json.length >= SMALL) swaps.push({ holder, key, value: item, bytes: item.bytes });
+    } else if (typeof item === 'object' && item !== null && !hasToJson(item)) {
+      collect(item, swaps);
+    }
+  }
+}
+
+/** The answer through JSON.stringify with markers, or null when a value could not be swapped. */
+function stringifyMarked(value: object): Buffer | string | null {
+  const swaps: Swap[] = [];
+  collect(value, swaps);
+  if (swaps.length === 0) return JSON.stringify(value);
+  let text: string;
+  let swapped = 0;
+  try {
+    for (; swapped < swaps.length; swapped++) {
+      const swap = swaps[swapped] as Swap;
+      const marker = `${MARK}${swapped}`;
+      // A frozen object or a getter keeps its value: leave this answer to the writer.
+      if (!Reflect.set(swap.holder, swap.key, marker) || swap.holder[swap.key] !== marker) return null;
+    }
+    text = JSON.stringify(value);
+  } finally {
+    for (let i = 0; i < swapped; i++) {
+      const swap = swaps[i] as Swap;
+      Reflect.set(swap.holder, swap.key, swap.value);
+    }
+  }
+  const out = new Writer();
+  let at = 0;
+  for (const match of text.matchAll(MARKED)) {
+    out.raw(text.slice(at, match.index));
+    out.bytes((swaps[Number(match[1])] as Swap).bytes);
+    at = match.index + match[0].length;
+  }
+  out.raw(text.slice(at));
+  return out.finish();
+}
+
 /** A GraphQL answer as JSON: a string, or bytes when it holds a large string. */
 export function serializeGraphqlAnswer(value: unknown): Buffer | string {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !hasToJson(value) && !(value instanceof PreSerialized)) {
+    const fast = stringifyMarked(value);
+    if (fast !== null) return fast;
+  }
   const out = new Writer();
   write(out, value);
   return out.finish();

@@ -37,12 +37,12 @@ function outlineOf(current: CachedRevision): PreSerialized {
 const node = (read: SpecRead): SpecNode => {
   const { loaded, current } = read;
   const { spec } = loaded;
-  return {
-    ...summaryOf(spec, loaded.labels),
+  // summaryOf's object is new: extended in place rather than copied.
+  return Object.assign(summaryOf(spec, loaded.labels), {
     markdown: current.content,
     lintSummary: { score: spec.completeness, errors: spec.lintErrors, warnings: spec.lintWarnings },
     sections: outlineOf(current),
-  };
+  });
 };
 /** REST path parameters addressing a spec the resolver already holds. */
 export const specParams = (spec: SpecNode) => ({ ws: spec.workspaceId, spec: spec.id });
