@@ -116,7 +116,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('collab', collab);
   app.addHook('preClose', () => collab.stop());
   // Webhook deliveries (docs/webhooks.md): the feed wakes them; the database is their queue.
-  const webhooks = startWebhooks(config.webhooks, deps, liveEvents.feed, `Specboard-Webhooks/${packageVersion}`, (error) => app.log.warn({ err: error }, 'webhook delivery error'));
+  const webhooks = startWebhooks(config.webhooks, deps, database.dialect, liveEvents.feed, `Specboard-Webhooks/${packageVersion}`, (error) => app.log.warn({ err: error }, 'webhook delivery error'));
   app.decorate('webhooks', webhooks);
   app.addHook('preClose', () => webhooks.stop());
   // Before authentication: its onRequest hook marks upgrade requests, so a refused upgrade's socket is closed.

@@ -52,6 +52,8 @@ export interface WebhooksConfig {
   readonly timeoutMs: number;
   /** How often each node looks for due deliveries (new events wake it at once). */
   readonly pollMs: number;
+  /** Finished deliveries (succeeded, or failed for good) older than this are deleted; 0 keeps them. */
+  readonly deliveryRetentionDays: number;
 }
 
 /** Live events (docs/events.md). */
@@ -126,6 +128,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       retryMaxMs: read.integer('WEBHOOKS_RETRY_MAX_MS', 3_600_000, 1, 86_400_000),
       timeoutMs: read.integer('WEBHOOKS_TIMEOUT_MS', 10_000, 100, 120_000),
       pollMs: read.integer('WEBHOOKS_POLL_MS', 1000, 10, 600_000),
+      deliveryRetentionDays: read.integer('WEBHOOKS_DELIVERY_RETENTION_DAYS', 30, 0, 3650),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

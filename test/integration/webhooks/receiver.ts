@@ -10,17 +10,22 @@ export interface Received {
   readonly eventId: number;
 }
 
+export interface Answer {
+  status: number;
+  body?: string;
+}
+
 export interface Receiver {
   readonly url: string;
   readonly received: Received[];
-  /** Status and body for the next requests (default 200 "ok"). */
-  respond(answer: (request: Received) => { status: number; body?: string }): void;
+  /** Status and body for the next requests (default 200 "ok"); a promise holds the answer back until it settles. */
+  respond(answer: (request: Received) => Answer | Promise<Answer>): void;
   close(): Promise<void>;
 }
 
 export async function startReceiver(): Promise<Receiver> {
   const received: Received[] = [];
-  let answer: (request: Received) => { status: number; body?: string } = () => ({ status: 200, body: 'ok' });
+  let answer: (request: Received) => Answer | Promise<Answer> = () => ({ status: 200, body: 'ok' });
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -32,8 +37,7 @@ export async function startReceiver(): Promise<Receiver> {
         eventId: Number(req.headers['x-specboard-event-id']),
       };
       received.push(request);
-      const { status, body = '' } = answer(request);
-      res.writeHead(status, { 'content-type': 'text/plain' }).end(body);
+      void Promise.resolve(answer(request)).then(({ status, body = '' }) => res.writeHead(status, { 'content-type': 'text/plain' }).end(body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
