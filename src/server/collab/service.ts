@@ -56,7 +56,7 @@ class Refusal extends Error {
 
 const SPEC_CONTENT_EVENTS = new Set(['spec.updated', 'spec.restored', 'revision.created']);
 const STATUS_EVENTS = new Set(['spec.status_changed', 'version.opened']);
-const ACCESS_EVENTS = new Set(['member.removed', 'member.role_changed', 'token.revoked']);
+const ACCESS_EVENTS = new Set(['member.removed', 'member.role_changed', 'token.revoked', 'session.revoked']);
 const MAX_ATTEMPTS = 5;
 
 export class Collab {

@@ -1,4 +1,4 @@
-// Co-editing access while connected: the review lock, removed members, revoked tokens.
+// Co-editing access while connected: the review lock, removed members, revoked tokens, signed-out sessions.
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, useTestServer, type ApiClient } from '../harness.js';
 import type { SignedInUser } from '../harness-server.js';
@@ -80,6 +80,17 @@ describeEachDatabase('collab: access', (database) => {
     expect((await owner.delete(`/api/v1/tokens/${token.id}`)).status).toBe(204);
     await eventually('the socket closes', () => t.socketClosed !== null);
     expect(t.socketClosed).toMatchObject({ code: 4401, reason: 'credentials_revoked' });
+  });
+
+  it('signing out closes the co-editing socket of that session with 4401 credentials_revoked', async () => {
+    const s = server();
+    const member = await s.addMember(owner, ws, 'editor');
+    const spec = await newSpec(owner, ws, 'Sign-out');
+    const m = track(await open(s, member.client, spec.id));
+    expect(m.provider.authorizedScope).toBe('read-write');
+    expect((await member.client.post('/api/v1/auth/sign-out')).status).toBe(204);
+    await eventually('the socket closes', () => m.socketClosed !== null);
+    expect(m.socketClosed).toMatchObject({ code: 4401, reason: 'credentials_revoked' });
   });
 });
 
