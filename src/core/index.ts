@@ -7,3 +7,4 @@ export * from './lifecycle/index.js';
 export * from './templates/index.js';
 export * from './diff/index.js';
 export * from './lint/index.js';
+export * from './render/index.js';

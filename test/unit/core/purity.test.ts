@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const CORE = join(import.meta.dirname, '../../../src/core');
-const ISOMORPHIC_PACKAGES = new Set(['diff', 'github-slugger']);
+const ISOMORPHIC_PACKAGES = new Set(['diff', 'github-slugger', 'markdown-it']);
 const NODE_ONLY_GLOBALS = /\b(process\.|Buffer\b|require\(|__dirname|__filename|setImmediate\()/;
 
 function sourceFiles(dir: string): string[] {

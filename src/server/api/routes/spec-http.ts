@@ -35,12 +35,13 @@ function withValidators(reply: FastifyReply, read: SpecRead): void {
 }
 
 /**
- * Sends a spec as JSON (serialized once per revision, see detailJson) or as its exact Markdown,
+ * Sends a spec as JSON (serialized once per revision, see detailJson; with `html`, including the
+ * revision's HTML, still JSON: HTML is never served as text/html from the API) or as its exact Markdown,
  * or, for Markdown, 304 when the client's If-None-Match already holds this revision. The JSON view
  * is never 304: labels and other metadata change without a new revision, so the revision's ETag
  * cannot tell that a client's copy is current.
  */
-export function sendSpec(request: FastifyRequest, reply: FastifyReply, read: SpecRead, options: { markdown?: boolean; status?: number } = {}): FastifyReply {
+export function sendSpec(request: FastifyRequest, reply: FastifyReply, read: SpecRead, options: { markdown?: boolean; html?: boolean; status?: number } = {}): FastifyReply {
   withValidators(reply, read);
   const status = options.status ?? 200;
   const inm = request.headers['if-none-match'];
@@ -49,7 +50,7 @@ export function sendSpec(request: FastifyRequest, reply: FastifyReply, read: Spe
     if (status === 200 && inm !== undefined && ifNoneMatchHolds(inm, spec.id, spec.revision)) return reply.code(304).send();
     return reply.code(status).type(MARKDOWN_TYPE).send(read.current.content);
   }
-  return reply.code(status).type(JSON_TYPE).send(detailJson(read));
+  return reply.code(status).type(JSON_TYPE).send(detailJson(read, { html: options.html === true }));
 }
 
 /** Answers a content write: metadata, new ETag and lint summary, not the text the client just sent. */

@@ -81,6 +81,21 @@ export const SpecDetailSchema = Type.Object({
   sections: Type.Array(SectionNodeSchema),
 });
 
+/** A spec view with its `html`, the current revision rendered for the web page. */
+export const SpecDetailWithHtmlSchema = Type.Object({
+  ...SpecDetailSchema.properties,
+  html: Type.Optional(
+    Type.String({
+      description:
+        'With include=html: the revision as HTML (CommonMark + GFM tables and task lists, raw HTML shown as text, headings with id sec-<section path>, the leading H1 title left out, code unhighlighted with language-* classes). Not sanitized: sanitize it (e.g. DOMPurify) before showing it',
+    }),
+  ),
+});
+
+export const SpecReadQuery = Type.Object({
+  include: Type.Optional(Type.Enum(['html'], { description: 'html: add the revision rendered as HTML (rendered once per revision on the server)' })),
+});
+
 export const SpecListQuery = Type.Object(
   {
     status: Type.Optional(Type.Enum([...LIFECYCLE_STATES])),

@@ -3,7 +3,7 @@ import { createSpec, deleteSpec, listSpecs, listSpecsWithReviewers, readSpec, re
 import type { ApiInstance } from '../api-instance.js';
 import { actorCtx } from '../request-context.js';
 import { NoContent, PageOf, WorkspaceParams } from '../schemas.js';
-import { CreateSpecBody, SpecDetailSchema, SpecListQuery, SpecListItemSchema, SpecParams, UpdateSpecBody } from './spec-schemas.js';
+import { CreateSpecBody, SpecDetailSchema, SpecDetailWithHtmlSchema, SpecListQuery, SpecReadQuery, SpecListItemSchema, SpecParams, UpdateSpecBody } from './spec-schemas.js';
 import { ifMatchOf, prefersMarkdown, sendSpec, splitMarkdownSuffix } from './spec-http.js';
 
 const MarkdownResponse = Type.String({ description: 'With Accept: text/markdown or a .md suffix: the stored Markdown, byte for byte' });
@@ -41,16 +41,17 @@ export function specRoutes(app: ApiInstance): void {
     {
       schema: {
         tags: ['specs'],
-        summary: 'A spec: metadata, Markdown, outline and lint summary (or only the Markdown)',
+        summary: 'A spec: metadata, Markdown, outline and lint summary, optionally its HTML (or only the Markdown)',
         params: SpecParams,
-        response: { 200: Type.Union([SpecDetailSchema, MarkdownResponse]) },
+        querystring: SpecReadQuery,
+        response: { 200: Type.Union([SpecDetailWithHtmlSchema, MarkdownResponse]) },
       },
       config: { access: { auth: 'user', scope: 'read', minRole: 'viewer' } },
     },
     async (request, reply) => {
       const { ref, markdown } = splitMarkdownSuffix(request.params.spec);
       const read = await readSpec(actorCtx(request), { workspace: request.params.ws, spec: ref });
-      return sendSpec(request, reply, read, { markdown: markdown || prefersMarkdown(request.headers.accept) });
+      return sendSpec(request, reply, read, { markdown: markdown || prefersMarkdown(request.headers.accept), html: request.query.include === 'html' });
     },
   );
 
@@ -61,14 +62,15 @@ export function specRoutes(app: ApiInstance): void {
         tags: ['specs'],
         summary: 'A spec by its server-wide key (SPEC-42)',
         params: Type.Object({ key: Type.String({ minLength: 1, maxLength: 120 }) }),
-        response: { 200: Type.Union([SpecDetailSchema, MarkdownResponse]) },
+        querystring: SpecReadQuery,
+        response: { 200: Type.Union([SpecDetailWithHtmlSchema, MarkdownResponse]) },
       },
       config: { access: { auth: 'user', scope: 'read', minRole: 'viewer' } },
     },
     async (request, reply) => {
       const { ref, markdown } = splitMarkdownSuffix(request.params.key);
       const read = await readSpec(actorCtx(request), { key: ref });
-      return sendSpec(request, reply, read, { markdown: markdown || prefersMarkdown(request.headers.accept) });
+      return sendSpec(request, reply, read, { markdown: markdown || prefersMarkdown(request.headers.accept), html: request.query.include === 'html' });
     },
   );
 

@@ -18,6 +18,10 @@ export interface CachedRevision {
    * the metadata (title, labels, status, lint, author name...) serializes to the same text.
    */
   jsonBody: { readonly head: string; readonly bytes: Buffer } | null;
+  /** The same with `html` (include=html), likewise. */
+  jsonBodyWithHtml: { readonly head: string; readonly bytes: Buffer } | null;
+  /** The revision rendered to HTML (unsanitized: clients sanitize it), built on first use. */
+  html: string | null;
   /** Lint against the spec's template version, when computed. */
   lint: LintResult | null;
 }
@@ -39,7 +43,7 @@ class RevisionCache {
 
   put(specId: string, revision: number, doc: SpecDocument, lint: LintResult | null = null): CachedRevision {
     this.drop(specId);
-    const entry: CachedRevision = { revision, content: doc.source, doc, jsonFragment: null, jsonBody: null, lint };
+    const entry: CachedRevision = { revision, content: doc.source, doc, jsonFragment: null, jsonBody: null, jsonBodyWithHtml: null, html: null, lint };
     if (doc.source.length > MAX_CHARS / 4) return entry;
     this.entries.set(specId, entry);
     this.chars += doc.source.length;

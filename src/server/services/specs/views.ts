@@ -1,3 +1,4 @@
+import { headingPaths, markdownToHtml } from '../../../core/index.js';
 import type { LintSummary, SectionNode } from './analysis.js';
 import { outline } from './analysis.js';
 import type { LoadedSpec, SpecMeta } from './load.js';
@@ -98,19 +99,33 @@ export function detailOf({ loaded, current }: SpecRead): SpecDetail {
 }
 
 /**
- * The same view as detailOf, serialized to UTF-8. The content part (Markdown and outline, the bulk
- * of it) is serialized once per revision; the whole body is kept in the cache entry and reused as
- * long as the metadata part serializes to the same text, so it can never be stale: any change to
+ * The revision as HTML for the spec page: markdown-it with raw HTML off, headings with their section
+ * anchors (sec-<path>), the leading H1 (the title) left out, code not highlighted. Not sanitized:
+ * the browser runs DOMPurify over it. Rendered once per cached revision.
+ */
+export function revisionHtml(current: CachedRevision): string {
+  current.html ??= markdownToHtml(current.content, { headingPaths: headingPaths(outline(current.doc.sections)), hideTitle: true });
+  return current.html;
+}
+
+/**
+ * The same view as detailOf, serialized to UTF-8; with `html`, plus the revision's HTML
+ * (revisionHtml). The content part (Markdown and outline, the bulk of it) is serialized once per
+ * revision; the whole body (one with and one without `html`) is kept in the cache entry and reused
+ * as long as the metadata part serializes to the same text, so it can never be stale: any change to
  * what the view shows changes that text (or the revision, which is another entry).
  */
-export function detailJson(read: SpecRead): Buffer {
+export function detailJson(read: SpecRead, options: { html?: boolean } = {}): Buffer {
   const { loaded, current } = read;
   const { spec, labels } = loaded;
   const head = JSON.stringify({ ...summaryOf(spec, labels), etag: specEtag(spec.id, spec.revision), lint: lintOf(spec), ...noticesOf(read) });
-  const cached = current.jsonBody;
+  const withHtml = options.html === true;
+  const cached = withHtml ? current.jsonBodyWithHtml : current.jsonBody;
   if (cached !== null && cached.head === head) return cached.bytes;
   current.jsonFragment ??= `"markdown":${JSON.stringify(current.content)},"sections":${JSON.stringify(outline(current.doc.sections))}`;
-  const bytes = Buffer.from(`${head.slice(0, -1)},${current.jsonFragment}}`, 'utf8');
-  current.jsonBody = { head, bytes };
+  const tail = withHtml ? `,"html":${JSON.stringify(revisionHtml(current))}` : '';
+  const bytes = Buffer.from(`${head.slice(0, -1)},${current.jsonFragment}${tail}}`, 'utf8');
+  if (withHtml) current.jsonBodyWithHtml = { head, bytes };
+  else current.jsonBody = { head, bytes };
   return bytes;
 }

@@ -5,7 +5,7 @@ import {
 } from '../../../services/specs/index.js';
 import { outline, type LintSummary } from '../../../services/specs/analysis.js';
 import type { CachedRevision } from '../../../services/specs/revision-cache.js';
-import { summaryOf } from '../../../services/specs/views.js';
+import { revisionHtml, summaryOf } from '../../../services/specs/views.js';
 import type { Domain } from '../domain.js';
 import { given, operation } from '../operation.js';
 import { PreSerialized } from '../serialize.js';
@@ -33,17 +33,28 @@ function outlineOf(current: CachedRevision): PreSerialized {
   return kept;
 }
 
+// The revision a read node was made from: its HTML is rendered (once per revision) only when asked for.
+const revisions = new WeakMap<SpecNode, CachedRevision>();
+
 /** A read spec as a node: its text at hand, its outline computed (once per revision) only when a query asks for it. */
 const node = (read: SpecRead): SpecNode => {
   const { loaded, current } = read;
   const { spec } = loaded;
   // summaryOf's object is new: extended in place rather than copied.
-  return Object.assign(summaryOf(spec, loaded.labels), {
+  const made = Object.assign(summaryOf(spec, loaded.labels), {
     markdown: current.content,
     lintSummary: { score: spec.completeness, errors: spec.lintErrors, warnings: spec.lintWarnings },
     sections: outlineOf(current),
   });
+  revisions.set(made, current);
+  return made;
 };
+
+/** The HTML of the revision a read node holds (undefined for a list item). */
+function heldHtml(spec: SpecNode): string | undefined {
+  const current = revisions.get(spec);
+  return current === undefined ? undefined : revisionHtml(current);
+}
 /** REST path parameters addressing a spec the resolver already holds. */
 export const specParams = (spec: SpecNode) => ({ ws: spec.workspaceId, spec: spec.id });
 const locator = (p: { ws: string; spec: string }) => ({ workspace: p.ws, spec: p.spec });
@@ -79,6 +90,8 @@ export const specDomain: Domain = {
       markdown: String!
       "The outline: sections with their paths (see the REST spec view)."
       sections: JSON!
+      "The revision as HTML, as the REST spec view's html member (include=html): not sanitized, sanitize it before showing it."
+      html: String!
       "Lint counts of the current revision, as the REST spec view's lint member."
       lintSummary: LintSummary!
       "Lint findings and completeness against the template version."
@@ -140,6 +153,13 @@ export const specDomain: Domain = {
         run: async (ctx, r) => node(await readSpec(ctx, locator(r.params)))[field],
       }),
     ),
+    operation({
+      field: 'Spec.html',
+      rest: 'GET /workspaces/:ws/specs/:spec',
+      request: (_args: Args, spec: SpecNode) => ({ params: specParams(spec), query: { include: 'html' } }),
+      held: heldHtml,
+      run: async (ctx, r) => heldHtml(node(await readSpec(ctx, locator(r.params)))),
+    }),
     operation({ field: 'Spec.lint', rest: 'GET /workspaces/:ws/specs/:spec/lint', request: (_args: Args, spec: SpecNode) => ({ params: specParams(spec) }), run: (ctx, r) => lintSpec(ctx, locator(r.params)) }),
     operation({
       field: 'Spec.revisions',

@@ -1,0 +1,3 @@
+/** Spec Markdown to HTML (unsanitized: the browser sanitizes it) and the section anchors in it. */
+export * from './anchors.js';
+export * from './markdown-html.js';
