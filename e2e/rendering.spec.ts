@@ -33,7 +33,7 @@ function watch(page: Page): { scripts: string[]; blocked: string[] } {
   return seen;
 }
 
-test('fenced code is highlighted; a spec without a diagram does not load Mermaid', async ({ page, baseURL }) => {
+test('fenced code is highlighted; a spec without a diagram does not load Mermaid; the server renders the text (no Markdown parser loaded)', async ({ page, baseURL }) => {
   const seen = watch(page);
   const spec = await createSpec(page.request, baseURL ?? '', { markdown: CODE });
   await page.goto(`/w/${WS}/specs/${spec.number}`);
@@ -45,6 +45,8 @@ test('fenced code is highlighted; a spec without a diagram does not load Mermaid
   await expect(article.locator('code.language-unknownlang b')).toHaveCount(0);
   await expect(page.getByRole('meter', { name: 'Overview completeness' })).toBeVisible();
   expect(seen.scripts.filter((path) => /mermaid/i.test(path))).toEqual([]);
+  // The spec view's `html` (rendered on the server): markdown-it's chunk (client-render) is not fetched.
+  expect(seen.scripts.filter((path) => /client-render/i.test(path))).toEqual([]);
   expect(seen.blocked).toEqual([]);
 });
 

@@ -146,6 +146,8 @@ test('review journey: request review, the reviewer comments and approves in a se
   await expect(page.getByRole('note')).toContainText('You are reading version 1');
   await expect(page.getByRole('region', { name: 'Decision' })).toContainText('Version 1 approved');
   await expect(page.getByRole('article', { name: 'Spec text' })).not.toContainText('retried for 72 hours');
+  // Rendered in the browser (the renderer loaded on demand): the old text is there.
+  await expect(page.getByRole('article', { name: 'Spec text' })).toContainText('Webhooks are delivered at least once, in order per endpoint.');
 
   // History: the diff between the approved v1 text and the v2 edit.
   await page.getByRole('link', { name: 'History' }).click();

@@ -1,7 +1,7 @@
 // TanStack Query keys and fetchers for every read the screens make.
 import { useQuery } from '@tanstack/react-query';
 import { api, query } from './client';
-import type { AppNotification, Invite, LintResult, Me, Member, Page, ReviewView, Revision, SearchHit, SectionNode, Spec, SpecSummary, Template, Thread, VersionDetail, VersionInfo, Workspace } from './types';
+import type { AppNotification, Invite, LintResult, Me, Member, Page, ReviewView, Revision, SearchHit, Spec, SpecSummary, Template, Thread, VersionDetail, VersionInfo, Workspace } from './types';
 
 export const keys = {
   setup: ['setup'] as const,
@@ -55,10 +55,11 @@ export function useTemplates(ws: string) {
 /**
  * The spec's JSON, kept out of the browser's HTTP cache: its ETag names the revision, but labels
  * change without one, so a cached body revalidated by that ETag could show old labels (the server
- * no longer answers the JSON view with 304; storing it would only cost memory).
+ * no longer answers the JSON view with 304; storing it would only cost memory). It comes with its
+ * `html` (rendered once per revision on the server), so the spec page runs no Markdown parser.
  */
 export function fetchSpec(ws: string, n: string): Promise<Spec> {
-  return api<Spec>(specPath(ws, n), { cache: 'no-store' });
+  return api<Spec>(`${specPath(ws, n)}${query({ include: 'html' })}`, { cache: 'no-store' });
 }
 
 /** The spec (its JSON carries the ETag for If-Match). */
@@ -133,14 +134,4 @@ export function useInvite(token: string) {
 }
 
 /** Heading line (1-based) -> section path, for anchors in rendered Markdown. */
-export function headingPaths(sections: SectionNode[]): Map<number, string> {
-  const map = new Map<number, string>();
-  const walk = (nodes: SectionNode[]) => {
-    for (const node of nodes) {
-      map.set(node.line, node.path);
-      walk(node.children);
-    }
-  };
-  walk(sections);
-  return map;
-}
+export { headingPaths } from '../../../core/render/anchors';

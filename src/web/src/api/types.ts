@@ -64,6 +64,8 @@ export interface Spec extends SpecSummary {
   lint: { score: number; errors: number; warnings: number };
   markdown: string;
   sections: SectionNode[];
+  /** With include=html: the revision as HTML, unsanitized (markdown/render.ts sanitizes it). */
+  html?: string;
 }
 
 /** A content write's answer: the text and outline only when the server stored other text than was sent. */

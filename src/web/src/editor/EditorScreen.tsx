@@ -7,7 +7,7 @@ import { api, ApiError } from '../api/client';
 import { keys, specPath, useLint, useReview, useSpec } from '../api/queries';
 import type { Spec, SpecWritten } from '../api/types';
 import { Completeness, ErrorNote, Loading } from '../components/Status';
-import { renderMarkdown } from '../markdown/render';
+import { renderMarkdown } from '../markdown/client-render';
 import { Link } from '../router';
 import { createEditor, replaceText, showFindings } from './codemirror';
 import { clearDraft, loadDraft, saveDraft } from './drafts';

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useMe, useSpec } from '../api/queries';
 import { Completeness, ErrorNote, Loading } from '../components/Status';
-import { renderMarkdown } from '../markdown/render';
+import { renderMarkdown } from '../markdown/client-render';
 import { Link } from '../router';
 import { showFindings } from './codemirror';
 import { connect, createCollabEditor } from './collab';

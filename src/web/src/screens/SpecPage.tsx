@@ -1,5 +1,5 @@
 // Spec page: rendered Markdown, outline with per-section completeness, metadata and actions.
-import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { headingPaths, useLint, useMe, useReview, useSpec, useVersion, useVersions, useWorkspace } from '../api/queries';
 import { canWrite, type LintResult, type SectionNode, type VersionInfo } from '../api/types';
 import { Completeness, ErrorNote, Field, Loading, StatusBadge, TimeAgo, statusLabel } from '../components/Status';
@@ -9,9 +9,17 @@ import { CommentsPanel, selectionIn, type Selected } from './CommentsPanel';
 import { Reviewers, ReviewPanel } from './ReviewPanel';
 import { useShortcut } from '../keyboard';
 import { scrollToElement } from '../markdown/anchor';
-import { markdownHtml, sectionAnchor } from '../markdown/render';
+import { sectionAnchor, type UnsanitizedHtml } from '../markdown/render';
 import { SpecText } from '../markdown/SpecText';
 import { Link, navigate } from '../router';
+
+type ClientRender = typeof import('../markdown/client-render');
+let clientRender: ClientRender | null = null;
+
+/** The browser's Markdown renderer, loaded on first need (markdown-it stays out of the page's first script). */
+function loadClientRender(): Promise<ClientRender> {
+  return import('../markdown/client-render').then((module) => (clientRender = module));
+}
 
 export function SpecPage({ ws, n }: { ws: string; n: string }) {
   const spec = useSpec(ws, n);
@@ -33,14 +41,24 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
   const locked = review.data?.locked === true;
   const writable = canWrite(workspace.data?.role);
   const editable = writable && !locked && older === null;
-  // Rendered here, sanitized and put on the page by SpecText before it is painted.
-  const html = useMemo(() => {
-    if (older !== null) return oldVersion.data === undefined ? null : markdownHtml(oldVersion.data.markdown, { hideTitle: true, deferHighlight: true });
+  // The current revision comes rendered by the server (the spec's `html`); an older version, or a
+  // spec view without `html` (e.g. a conflict's copy), is rendered here with the lazily loaded renderer.
+  const [renderer, setRenderer] = useState<ClientRender | null>(clientRender);
+  const needsRenderer = older !== null || (spec.data !== undefined && spec.data.html === undefined);
+  useEffect(() => {
+    if (needsRenderer && renderer === null) void loadClientRender().then(setRenderer);
+  }, [needsRenderer, renderer]);
+  // Sanitized and put on the page by SpecText before it is painted.
+  const html = useMemo((): UnsanitizedHtml | null => {
+    if (older !== null) return oldVersion.data === undefined || renderer === null ? null : renderer.markdownHtml(oldVersion.data.markdown, { hideTitle: true, deferHighlight: true });
     if (spec.data === undefined) return null;
+    const served = spec.data.html;
+    if (served === undefined && renderer === null) return null;
     // bench/web.bench.ts measures from here to the first frame showing the text.
     performance.mark('spec-render-start');
-    return markdownHtml(spec.data.markdown, { headingPaths: headingPaths(spec.data.sections), hideTitle: true, deferHighlight: true });
-  }, [spec.data, older, oldVersion.data]);
+    if (served !== undefined) return { unsanitized: served };
+    return renderer === null ? null : renderer.markdownHtml(spec.data.markdown, { headingPaths: headingPaths(spec.data.sections), hideTitle: true, deferHighlight: true });
+  }, [spec.data, older, oldVersion.data, renderer]);
   useShortcut(
     'e',
     useCallback(() => {
