@@ -1,9 +1,12 @@
 /**
  * Web client (issue #5): the JavaScript the spec page loads (≤ 250 KB gzip; the editor and Mermaid
  * are separate chunks) and the time to render a 100 KB spec (≤ 200 ms) in headless Chromium,
- * read from the page's Performance API (`spec-render`: markdown to HTML, commit, sanitizing into the
- * page, the next frame; start mark in src/web/src/screens/SpecPage.tsx, end mark in
- * src/web/src/markdown/SpecText.tsx). Needs `npm run build` (dist/) and /usr/bin/chromium.
+ * read from the page's Performance API (`spec-render`: from the spec's data (with the HTML the server
+ * rendered from its Markdown, once per revision: `?include=html`) to sanitizing it into the page,
+ * highlighting the visible code and the next frame; start mark in src/web/src/screens/SpecPage.tsx,
+ * end mark in src/web/src/markdown/SpecText.tsx). Each run opens the spec in a new page (cold
+ * JavaScript); the first run also pays the server's rendering of that revision. Needs `npm run build`
+ * (dist/) and /usr/bin/chromium.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
