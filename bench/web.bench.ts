@@ -5,7 +5,8 @@
  * rendered from its Markdown, once per revision: `?include=html`) to sanitizing it into the page,
  * highlighting the visible code and the next frame; start mark in src/web/src/screens/SpecPage.tsx,
  * end mark in src/web/src/markdown/SpecText.tsx). Each run opens the spec in a new page (cold
- * JavaScript); the first run also pays the server's rendering of that revision. Needs `npm run build`
+ * JavaScript). The server's rendering happens in the fetch, before the measure starts (cached per
+ * revision, so only the first run's fetch pays it). Needs `npm run build`
  * (dist/) and /usr/bin/chromium.
  */
 import { spawn } from 'node:child_process';
