@@ -6,7 +6,7 @@ import { matchSections } from './match-sections.js';
 import { RULES } from './rules/index.js';
 import { computeScores } from './score.js';
 import { getLintIndex, type Baseline } from './template-index.js';
-import type { Finding, LintContext, LintResult, LintRule, RawFinding, RuleId, Severity } from './types.js';
+import type { Finding, LintContext, LintResult, LintRule, RawFinding, RuleId, RuleLevel, Severity } from './types.js';
 
 /**
  * Checks a document against its template: findings with stable rule ids, severities and positions,
@@ -14,14 +14,31 @@ import type { Finding, LintContext, LintResult, LintRule, RawFinding, RuleId, Se
  * Throws LintConfigError for an invalid config.
  */
 export function lint(doc: SpecDocument, template: Template, config?: LintConfig): LintResult {
-  const levels = resolveLintConfig(config).rules;
-  const enabled = RULES.filter((r) => levels[r.id] !== 'off');
+  const { levels, enabled, counted } = config === undefined ? defaultRules() : rulesOf(config);
   const ctx = contextFor(doc, template);
   const weights = new Map<Finding, number>();
   const findings = runRules(ctx, enabled, (rule) => levels[rule.id] as Severity, weights);
-  const counted = new Set<RuleId>(enabled.filter((r) => r.countsTowardScore).map((r) => r.id));
   const scores = computeScores(ctx, findings, counted, baselineOf(template), (f) => weights.get(f) ?? 1);
   return { findings, score: scores.score, sections: scores.sections, sectionScores: scores.sectionScores };
+}
+
+/** A resolved configuration: each rule's level, the rules that run, and those that count toward the score. */
+interface RuleSet {
+  readonly levels: Readonly<Record<RuleId, RuleLevel>>;
+  readonly enabled: readonly LintRule[];
+  readonly counted: ReadonlySet<RuleId>;
+}
+
+function rulesOf(config: LintConfig | undefined): RuleSet {
+  const levels = resolveLintConfig(config).rules;
+  const enabled = RULES.filter((r) => levels[r.id] !== 'off');
+  return { levels, enabled, counted: new Set<RuleId>(enabled.filter((r) => r.countsTowardScore).map((r) => r.id)) };
+}
+
+// The server lints every save with the defaults: resolved once (computeScores also caches by `counted`).
+let defaults: RuleSet | undefined;
+function defaultRules(): RuleSet {
+  return (defaults ??= rulesOf(undefined));
 }
 
 function contextFor(doc: SpecDocument, template: Template): LintContext {

@@ -70,7 +70,7 @@ export function matchSections(doc: SpecDocument, template: Template): SectionMat
   matchLevel(template.structure.sections, doc.sections);
 
   // Sections moved under another parent or to another level: match by a slug unique on both sides.
-  const templateKeyCount = countBy(template.structure.allSections, (t) => t.key);
+  const templateKeyCount = keyCountsOf(template);
   const freeByKey = new Map<string, Section[]>();
   for (const s of doc.allSections) {
     if (templateOf.has(s)) continue;
@@ -123,6 +123,18 @@ function insertionPoint(
 function isDescendant(node: TemplateSection, ancestor: TemplateSection): boolean {
   for (let p = node.parent; p; p = p.parent) if (p === ancestor) return true;
   return false;
+}
+
+// How many template sections have each key: the same for every document of a template object.
+const keyCounts = new WeakMap<Template, ReadonlyMap<string, number>>();
+
+function keyCountsOf(template: Template): ReadonlyMap<string, number> {
+  let counts = keyCounts.get(template);
+  if (counts === undefined) {
+    counts = countBy(template.structure.allSections, (t) => t.key);
+    keyCounts.set(template, counts);
+  }
+  return counts;
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {

@@ -22,9 +22,14 @@ export function computeScores(
     if (f.ruleId === 'missing-section') missing.push(f);
     else unfilled.set(f.sectionPath, (unfilled.get(f.sectionPath) ?? 0) + weightOf(f));
   }
+  const blanks = blankCounts(baseline, counted);
   const blanksOf = (templatePath: string): number => {
-    let n = 0;
-    for (const [rule, count] of baseline.get(templatePath) ?? []) if (counted.has(rule)) n += count;
+    let n = blanks.sections.get(templatePath);
+    if (n === undefined) {
+      n = 0;
+      for (const [rule, count] of baseline.get(templatePath) ?? []) if (counted.has(rule)) n += count;
+      blanks.sections.set(templatePath, n);
+    }
     return n;
   };
 
@@ -42,24 +47,52 @@ export function computeScores(
     add(section.path, t ? blanksOf(t.path) : 0, unfilled.get(section.path) ?? 0, false);
   }
   for (const f of missing) {
-    const t = ctx.index.sectionByPath.get(f.sectionPath);
-    let weight = 0;
-    if (t) for (const s of subtree(t)) weight += blanksOf(s.path);
-    weight = Math.max(weight, 1);
+    let weight = blanks.subtrees.get(f.sectionPath);
+    if (weight === undefined) {
+      const t = ctx.index.sectionByPath.get(f.sectionPath);
+      weight = 0;
+      if (t) for (const s of subtree(t)) weight += blanksOf(s.path);
+      weight = Math.max(weight, 1);
+      blanks.subtrees.set(f.sectionPath, weight);
+    }
     add(f.sectionPath, weight, weight, true);
   }
 
-  let blanks = 0;
+  let total = 0;
   let filled = 0;
   for (const e of entries) {
-    blanks += e.blanks;
+    total += e.blanks;
     filled += e.blanks - Math.min(e.unfilled, e.blanks);
   }
-  const score = blanks === 0 ? 100 : Math.floor((100 * filled) / blanks);
+  const score = total === 0 ? 100 : Math.floor((100 * filled) / total);
   // No prototype: a section slugged `__proto__` is just a key.
   const sections = Object.create(null) as Record<string, number>;
   for (const e of entries) sections[e.path] = e.score;
   return { score, sections, sectionScores: entries };
+}
+
+/** Blanks per template section path, and per missing section's subtree (its path), summed once. */
+interface BlankCounts {
+  readonly sections: Map<string, number>;
+  readonly subtrees: Map<string, number>;
+}
+
+// Per baseline (one per template object) and set of counted rules (one per resolved config): the
+// same numbers for every lint of a spec of that template, so they are summed once.
+const blankCache = new WeakMap<Baseline, WeakMap<ReadonlySet<RuleId>, BlankCounts>>();
+
+function blankCounts(baseline: Baseline, counted: ReadonlySet<RuleId>): BlankCounts {
+  let byRules = blankCache.get(baseline);
+  if (byRules === undefined) {
+    byRules = new WeakMap();
+    blankCache.set(baseline, byRules);
+  }
+  let counts = byRules.get(counted);
+  if (counts === undefined) {
+    counts = { sections: new Map(), subtrees: new Map() };
+    byRules.set(counted, counts);
+  }
+  return counts;
 }
 
 function* subtree<T extends { readonly children: readonly T[] }>(node: T): Generator<T> {

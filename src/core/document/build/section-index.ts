@@ -6,7 +6,7 @@
 import type { LineTable } from '../../text/line-table.js';
 import { rangeFromLines } from '../../text/line-table.js';
 import { inlinePlainText } from '../inline/plain-text.js';
-import { DocumentSlugger } from '../inline/slug.js';
+import { DocumentSlugger, headingSlug } from '../inline/slug.js';
 import { skipSpaces } from '../scan/cursor.js';
 import type { BlockScan } from '../scan/records.js';
 import type { Heading, Section, SourceRange } from '../types.js';
@@ -29,6 +29,31 @@ function isOptional(src: string, lines: LineTable, headingText: string, bodyStar
   return false;
 }
 
+// Every save of a spec re-parses the same headings: their base slugs are memoized (bounded, like
+// the lint's match keys), so only new heading texts are rendered to plain text and slugged.
+const BASE_SLUGS = new Map<string, string>();
+const BASE_SLUGS_MAX = 5000;
+const MAX_MEMO_HEADING = 200;
+
+/** headingSlug of the heading's visible text (its first MAX_SLUG_SOURCE characters). */
+function baseSlug(text: string): string {
+  let slug = BASE_SLUGS.get(text);
+  if (slug === undefined) {
+    // A heading longer than this is not meant as an anchor; the cap keeps 1 MB lines cheap.
+    slug = headingSlug(inlinePlainText(text.length > MAX_SLUG_SOURCE ? text.slice(0, MAX_SLUG_SOURCE) : text));
+    if (text.length <= MAX_MEMO_HEADING) {
+      if (BASE_SLUGS.size >= BASE_SLUGS_MAX) BASE_SLUGS.clear();
+      // Copies: a heading text is a slice of its document, and a kept slice keeps the whole text.
+      BASE_SLUGS.set(flat(text), flat(slug));
+    }
+  }
+  return slug;
+}
+
+/** A copy of a short string that shares no storage with the string it was sliced from. */
+function flat(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
 
 export interface SectionIndex {
   readonly title: Heading | null;
@@ -65,8 +90,7 @@ export function buildSectionIndex(
   let titleIndex = -1;
   const bomSkip = src.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (const h of scan.headings) {
-    // A heading longer than this is not meant as an anchor; the cap keeps 1 MB lines cheap.
-    const slug = slugger.slug(inlinePlainText(h.text.length > MAX_SLUG_SOURCE ? h.text.slice(0, MAX_SLUG_SOURCE) : h.text));
+    const slug = slugger.number(baseSlug(h.text));
     if (h.nested) continue;
     const lineStart = lines.starts[h.startLine] ?? 0;
     const start = h.startLine === 0 ? Math.max(lineStart, bomSkip) : lineStart;

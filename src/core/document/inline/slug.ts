@@ -41,7 +41,11 @@ export class DocumentSlugger {
   }
 
   slug(value: string): string {
-    const original = headingSlug(value);
+    return this.number(headingSlug(value));
+  }
+
+  /** The document's anchor for a heading whose base slug (headingSlug) is already known. */
+  number(original: string): string {
     let result = original;
     while (this.occurrences.has(result)) {
       const n = (this.occurrences.get(original) ?? 0) + 1;

@@ -9,21 +9,31 @@ export class RecordTable {
   declare length: number;
 
   constructor(width: number) {
+    if (!(width >= 1 && width <= 6)) throw new RangeError(`RecordTable width must be 1-6, got ${width}`);
     this.width = width;
     this.data = new Int32Array(width * 16);
     this.length = 0;
   }
 
-  /** Appends a row (missing columns are 0); returns its index. */
-  push(...values: number[]): number {
+  /**
+   * Appends a row (missing columns are 0; tables are at most 6 wide); returns its index. Fixed
+   * parameters, not a rest array: one array fewer per paragraph and list item scanned.
+   */
+  push(v0 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0, v5 = 0): number {
     const w = this.width;
     if ((this.length + 1) * w > this.data.length) {
       const grown = new Int32Array(this.data.length * 2);
       grown.set(this.data);
       this.data = grown;
     }
+    const data = this.data;
     const base = this.length * w;
-    for (let c = 0; c < w; c++) this.data[base + c] = values[c] ?? 0;
+    data[base] = v0;
+    if (w > 1) data[base + 1] = v1;
+    if (w > 2) data[base + 2] = v2;
+    if (w > 3) data[base + 3] = v3;
+    if (w > 4) data[base + 4] = v4;
+    if (w > 5) data[base + 5] = v5;
     return this.length++;
   }
 
