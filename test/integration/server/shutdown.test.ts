@@ -77,7 +77,8 @@ describeEachDatabase('server process', (database) => {
   it('finishes an in-flight request on SIGTERM, then closes the database and exits 0', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'specboard-main-'));
     dirs.push(dataDir);
-    const proc = startMain(databaseEnv(database, dataDir));
+    // debug: the 'incoming request' line says when the request has reached the server.
+    const proc = startMain({ ...databaseEnv(database, dataDir), LOG_LEVEL: 'debug' });
     const started = await proc.waitFor((l) => l.msg === 'specboard server started');
     const url = new URL(String(started.url));
 
@@ -127,7 +128,9 @@ describeEachDatabase('server process', (database) => {
     expect(generatedId).toMatch(/^[0-9a-f-]{36}$/);
     for (const id of ['trace-abc-123', generatedId]) {
       await proc.waitFor((l) => l.reqId === id && l.msg === 'request completed');
-      expect(proc.lines.filter((l) => l.reqId === id).map((l) => l.msg)).toEqual(['incoming request', 'request completed']);
+      // One line per request, written when it completes.
+      expect(proc.lines.filter((l) => l.reqId === id).map((l) => l.msg)).toEqual(['request completed']);
+      expect(proc.lines.find((l) => l.reqId === id)).toMatchObject({ level: 30, req: { method: 'GET' }, res: { statusCode: expect.any(Number) as number }, responseTime: expect.any(Number) as number });
     }
     proc.child.kill('SIGTERM');
     expect(await proc.exited).toBe(0);
