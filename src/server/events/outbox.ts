@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/index.js';
+import { reusableQuery } from '../db/reusable-query.js';
 import type { EventEnvelope, EventType } from './schemas.js';
 
 /** A stored event as read back, with who may see it. */
@@ -18,11 +19,28 @@ export interface EventFilter {
 }
 
 /** Events with after < id <= upTo, in id order, at most `limit` of them. */
+// The unfiltered read runs after every write (the live feed): compiled once (db/reusable-query.ts).
+const readRange = reusableQuery((db: Kysely<DB>, after: number, upTo: number, limit: number) =>
+  db.selectFrom('eventOutbox').selectAll().where('id', '>', after).where('id', '<=', upTo).orderBy('id').limit(limit),
+);
+
+const latestId = reusableQuery((db: Kysely<DB>, above: number) =>
+  db
+    .selectFrom('eventOutbox')
+    .select((eb) => eb.fn.max('id').as('max'))
+    .where('id', '>', above),
+);
+
 export async function readEvents(db: Kysely<DB>, after: number, upTo: number, limit: number, filter: EventFilter = {}): Promise<StoredEvent[]> {
-  let query = db.selectFrom('eventOutbox').selectAll().where('id', '>', after).where('id', '<=', upTo);
-  if (filter.workspaceId !== undefined) query = query.where('workspaceId', '=', filter.workspaceId);
-  if (filter.specId !== undefined) query = query.where('specId', '=', filter.specId);
-  const rows = await query.orderBy('id').limit(limit).execute();
+  let rows;
+  if (filter.workspaceId === undefined && filter.specId === undefined) {
+    rows = (await readRange(db, after, upTo, limit)).rows;
+  } else {
+    let query = db.selectFrom('eventOutbox').selectAll().where('id', '>', after).where('id', '<=', upTo);
+    if (filter.workspaceId !== undefined) query = query.where('workspaceId', '=', filter.workspaceId);
+    if (filter.specId !== undefined) query = query.where('specId', '=', filter.specId);
+    rows = await query.orderBy('id').limit(limit).execute();
+  }
   return rows.map((r) => ({
     userId: r.userId,
     envelope: {
@@ -40,7 +58,7 @@ export async function readEvents(db: Kysely<DB>, after: number, upTo: number, li
 /** The newest committed event id (0 when there is none). */
 export async function latestEventId(db: Kysely<DB>): Promise<number> {
   // Provisional PostgreSQL ids are negative and never visible after commit; the filter is for clarity.
-  const row = await db.selectFrom('eventOutbox').select((eb) => eb.fn.max('id').as('max')).where('id', '>', 0).executeTakeFirst();
+  const row = (await latestId(db, 0)).rows[0];
   return row?.max === undefined || row.max === null ? 0 : Number(row.max);
 }
 

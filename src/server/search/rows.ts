@@ -3,7 +3,7 @@
 import { sql, type Kysely, type QueryExecutorProvider } from 'kysely';
 import type { SpecDocument } from '../../core/index.js';
 import type { DB } from '../db/index.js';
-import { reusableQuery } from '../services/specs/reusable-query.js';
+import { reusableQuery } from '../db/reusable-query.js';
 import type { SearchIndex } from './port.js';
 import { indexedSections, sectionSources, type IndexedSection } from './sections.js';
 

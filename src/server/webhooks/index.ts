@@ -3,7 +3,9 @@
 // timer for retries, other nodes' events and anything missed: the database is the queue. Finished
 // deliveries older than the retention window are deleted on a slower timer (retention.ts).
 import type { WebhooksConfig } from '../config.js';
-import type { DialectName } from '../db/index.js';
+import type { Kysely } from 'kysely';
+import type { DB, DialectName } from '../db/index.js';
+import { reusableQuery } from '../db/reusable-query.js';
 import type { EventFeed } from '../events/index.js';
 import type { ServiceDeps } from '../services/context.js';
 import { enqueuePage } from './enqueue.js';
@@ -14,6 +16,9 @@ export { WEBHOOK_EVENT_TYPES, ALL_EVENTS } from './events.js';
 export { signPayload, verifySignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature.js';
 export { MAX_ATTEMPTS } from './backoff.js';
 export { pruneDeliveries, pruneDeliveryBatch, retentionCutoff } from './retention.js';
+
+// Runs after every event: compiled once (db/reusable-query.ts).
+const anyActiveWebhook = reusableQuery((db: Kysely<DB>) => db.selectFrom('webhooks').select('id').where('disabledAt', 'is', null).limit(1));
 
 // Retention is about days: a pass every 10 minutes per node keeps the log near its window, and
 // a backlog (first start with retention, or a shortened window) drains over a few passes.
@@ -46,8 +51,7 @@ export function startWebhooks(
       // Most installations have no webhook: then an event costs one indexed read, no write. The
       // cursor stays behind and catches up (page by page) once a webhook exists; webhooks only get
       // events after their creation anyway.
-      const active = await deps.db.selectFrom('webhooks').select('id').where('disabledAt', 'is', null).limit(1).executeTakeFirst();
-      if (active === undefined) return;
+      if ((await anyActiveWebhook(deps.db)).rows.length === 0) return;
       while (!stopped && (await enqueuePage(deps.db, deps.clock.now().toISOString())) !== null);
       while (!stopped && (await worker.runOnce()) > 0);
     } while (again && !stopped);

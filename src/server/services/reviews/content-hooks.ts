@@ -11,7 +11,7 @@ import type { ActorCtx } from '../context.js';
 import type { SpecMeta } from '../specs/load.js';
 import { analyzeDocument, type Analysis } from '../specs/analysis.js';
 import { revisionCache } from '../specs/revision-cache.js';
-import { reusableQuery } from '../specs/reusable-query.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 import { templateAt } from '../specs/template-versions.js';
 import { applyManagedValues, type ManagedValues } from './footer.js';
 import { LOCKED_STATES } from './transition.js';

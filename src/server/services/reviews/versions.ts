@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DB, SpecVersionsTable } from '../../db/index.js';
 import type { SpecMeta } from '../specs/load.js';
 import { newId } from '../secrets.js';
-import { reusableQuery } from '../specs/reusable-query.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 
 export type VersionRow = Selectable<SpecVersionsTable>;
 

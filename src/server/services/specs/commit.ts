@@ -7,7 +7,7 @@ import { newId } from '../secrets.js';
 import { titleOf, type Analysis } from './analysis.js';
 import type { LoadedSpec, SpecMeta } from './load.js';
 import { ifMatchHolds, specEtag } from './refs.js';
-import { reusableQuery } from './reusable-query.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 import { revisionCache } from './revision-cache.js';
 import { searchIndexOf } from '../../search/index.js';
 import { assertUnlocked, dismissStaleApprovals, keepFooterTrue } from '../reviews/content-hooks.js';

@@ -2,7 +2,7 @@ import type { Kysely, QueryCreator } from 'kysely';
 import type { DB } from '../../db/index.js';
 import { awaitsReviewBy, hasReviewer } from './list-filters.js';
 import { SPEC_ROW_COLUMNS } from './load.js';
-import { reusableQuery } from './reusable-query.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 
 /**
  * The spec list's page query, compiled once per shape (which filters are present, the sort, live or

@@ -4,7 +4,7 @@ import { NotFoundError } from '../../errors/index.js';
 import { authorize, type Rule, type SpecResource } from '../../policies/index.js';
 import type { ActorCtx } from '../context.js';
 import { parseSpecRef, type SpecRef } from './refs.js';
-import { reusableQuery } from './reusable-query.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 
 /** The columns of a spec's row (specs joined with its author in users) that loading and listing both read. */
 export const SPEC_ROW_COLUMNS = [

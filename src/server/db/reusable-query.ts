@@ -1,5 +1,5 @@
 import { createQueryId, type CompiledQuery, type Compilable, type Kysely, type QueryResult } from 'kysely';
-import type { DB } from '../../db/index.js';
+import type { DB } from './index.js';
 
 // Marks where a call's arguments go in the compiled parameter list. Kysely never looks inside
 // parameter values, so any unique object passes through the builder untouched.
