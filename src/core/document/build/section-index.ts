@@ -29,30 +29,12 @@ function isOptional(src: string, lines: LineTable, headingText: string, bodyStar
   return false;
 }
 
-// Every save of a spec re-parses the same headings: their base slugs are memoized (bounded, like
-// the lint's match keys), so only new heading texts are rendered to plain text and slugged.
-const BASE_SLUGS = new Map<string, string>();
-const BASE_SLUGS_MAX = 5000;
-const MAX_MEMO_HEADING = 200;
-
+// Not memoized across documents: a memo sized for a typical spec thrashes on one with thousands of
+// headings (bench/linear.ts: 10,000 headings went from ~10x to ~15x the time of 1,000).
 /** headingSlug of the heading's visible text (its first MAX_SLUG_SOURCE characters). */
 function baseSlug(text: string): string {
-  let slug = BASE_SLUGS.get(text);
-  if (slug === undefined) {
-    // A heading longer than this is not meant as an anchor; the cap keeps 1 MB lines cheap.
-    slug = headingSlug(inlinePlainText(text.length > MAX_SLUG_SOURCE ? text.slice(0, MAX_SLUG_SOURCE) : text));
-    if (text.length <= MAX_MEMO_HEADING) {
-      if (BASE_SLUGS.size >= BASE_SLUGS_MAX) BASE_SLUGS.clear();
-      // Copies: a heading text is a slice of its document, and a kept slice keeps the whole text.
-      BASE_SLUGS.set(flat(text), flat(slug));
-    }
-  }
-  return slug;
-}
-
-/** A copy of a short string that shares no storage with the string it was sliced from. */
-function flat(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
+  // A heading longer than this is not meant as an anchor; the cap keeps 1 MB lines cheap.
+  return headingSlug(inlinePlainText(text.length > MAX_SLUG_SOURCE ? text.slice(0, MAX_SLUG_SOURCE) : text));
 }
 
 export interface SectionIndex {
