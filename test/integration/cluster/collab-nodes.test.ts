@@ -1,17 +1,13 @@
 // Co-editing across two server processes sharing one database and Redis (issue #8): co-editors on
 // different nodes converge, and with node A killed (SIGKILL) mid-edit every update that reached a
 // server is still there, and a client configured with both addresses moves to B and converges.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiClient, describeEachDatabase, describeWithRedis } from '../harness.js';
-import { TEST_PASSWORD } from '../harness-server.js';
 import { collabClient, eventually, type CollabClient } from '../collab/collab-client.js';
 import { restReplace, stored } from '../collab/helpers.js';
 import { createSpec, specsPath, type SpecBody } from '../specs/helpers.js';
 import { failoverClient, type FailoverClient } from './failover-client.js';
-import { startNode, type NodeProcess } from './processes.js';
+import { startTwoNodes, type NodeProcess, type TwoNodes } from './processes.js';
 
 const WS = 'CNO';
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -19,7 +15,7 @@ const secondLine = (c: CollabClient): number => c.text.toJSON().indexOf('\n') + 
 
 describeWithRedis('cluster', (redis) => {
   describeEachDatabase('co-editing on two nodes', (database) => {
-    let dataDir = '';
+    let nodes: TwoNodes;
     let a: NodeProcess;
     let b: NodeProcess;
     let onA: ApiClient;
@@ -27,26 +23,12 @@ describeWithRedis('cluster', (redis) => {
     const clients: { destroy(): void }[] = [];
 
     beforeAll(async () => {
-      dataDir = mkdtempSync(join(tmpdir(), 'specboard-collab-nodes-'));
-      const config = database.config();
-      const env = {
-        DATABASE_URL: config.dialect === 'postgres' ? config.url : `sqlite:${config.file}`,
-        DATA_DIR: dataDir,
-        WEB_DIR: join(dataDir, 'no-web'),
-        REDIS_URL: redis().url,
-        REDIS_KEY_PREFIX: `${redis().keyPrefix}${database.dialect}:`,
-      };
-      a = await startNode(env);
-      b = await startNode(env);
-      onA = new ApiClient(a.baseUrl);
-      const setup = await onA.post('/api/v1/setup', { name: 'Nodes Owner', email: 'nodes@example.com', password: TEST_PASSWORD, workspace: { name: 'Nodes', key: WS } });
-      expect(setup.status, setup.text).toBe(201);
-      onB = new ApiClient(b.baseUrl, { cookie: onA.cookie });
+      nodes = await startTwoNodes(database, { redisUrl: redis().url, keyPrefix: `${redis().keyPrefix}${database.dialect}:`, key: WS, owner: 'Nodes' });
+      ({ a, b, onA, onB } = nodes);
     }, 120_000);
     afterAll(async () => {
       for (const c of clients) c.destroy();
-      await Promise.all([a.stop(), b.stop()]);
-      rmSync(dataDir, { recursive: true, force: true });
+      await nodes.stop();
     });
 
     const open = async (client: ApiClient, baseUrl: string, spec: SpecBody): Promise<CollabClient> => {

@@ -2,23 +2,19 @@
 // converging (each node serves its own connections from the database), and when Redis returns the
 // two nodes exchange what they missed and everyone converges, each edit once, also in the stored
 // Markdown. Uses a redis-server of its own (own-redis.ts), stopped and started for real.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiClient, describeEachDatabase } from '../harness.js';
-import { TEST_PASSWORD } from '../harness-server.js';
 import { collabClient, eventually, type CollabClient } from '../collab/collab-client.js';
 import { createSpec, specsPath, type SpecBody } from '../specs/helpers.js';
 import { ownRedis, type OwnRedis } from './own-redis.js';
-import { startNode, type NodeProcess } from './processes.js';
+import { startTwoNodes, type NodeProcess, type TwoNodes } from './processes.js';
 
 const WS = 'CRO';
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describeEachDatabase('co-editing on two nodes while Redis is down', (database) => {
   let redis: OwnRedis;
-  let dataDir = '';
+  let nodes: TwoNodes;
   let a: NodeProcess;
   let b: NodeProcess;
   let onA: ApiClient;
@@ -28,27 +24,13 @@ describeEachDatabase('co-editing on two nodes while Redis is down', (database) =
   beforeAll(async () => {
     redis = ownRedis();
     await redis.start();
-    dataDir = mkdtempSync(join(tmpdir(), 'specboard-collab-outage-'));
-    const config = database.config();
-    const env = {
-      DATABASE_URL: config.dialect === 'postgres' ? config.url : `sqlite:${config.file}`,
-      DATA_DIR: dataDir,
-      WEB_DIR: join(dataDir, 'no-web'),
-      REDIS_URL: redis.url,
-      REDIS_KEY_PREFIX: `collab_outage_${database.dialect}:`,
-    };
-    a = await startNode(env);
-    b = await startNode(env);
-    onA = new ApiClient(a.baseUrl);
-    const setup = await onA.post('/api/v1/setup', { name: 'Outage Owner', email: 'outage@example.com', password: TEST_PASSWORD, workspace: { name: 'Outage', key: WS } });
-    expect(setup.status, setup.text).toBe(201);
-    onB = new ApiClient(b.baseUrl, { cookie: onA.cookie });
+    nodes = await startTwoNodes(database, { redisUrl: redis.url, keyPrefix: `collab_outage_${database.dialect}:`, key: WS, owner: 'Outage' });
+    ({ a, b, onA, onB } = nodes);
   }, 120_000);
   afterAll(async () => {
     for (const c of clients) c.destroy();
-    await Promise.all([a.stop(), b.stop()]);
+    await nodes.stop();
     await redis.stop().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const open = async (client: ApiClient, baseUrl: string, spec: SpecBody): Promise<CollabClient> => {

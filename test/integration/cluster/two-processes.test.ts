@@ -1,47 +1,27 @@
 // Two server processes on two ports sharing one database and Redis, as behind a load balancer:
 // live events cross nodes, a write through one node is never followed by an older read through
 // the other, and a node killed with SIGKILL in the middle of writes loses none it acknowledged.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiClient, describeEachDatabase, describeWithRedis } from '../harness.js';
-import { TEST_PASSWORD } from '../harness-server.js';
 import { connect, subscribe } from '../events/ws-client.js';
 import type { SpecBody } from '../specs/helpers.js';
-import { startNode, type NodeProcess } from './processes.js';
+import { startTwoNodes, type NodeProcess, type TwoNodes } from './processes.js';
 
 const WS = 'CLU';
 
 describeWithRedis('cluster', (redis) => {
   describeEachDatabase('two server processes', (database) => {
-    let dataDir = '';
+    let nodes: TwoNodes;
     let a: NodeProcess;
-    let b: NodeProcess;
     let onA: ApiClient;
     let onB: ApiClient;
 
     beforeAll(async () => {
-      dataDir = mkdtempSync(join(tmpdir(), 'specboard-cluster-'));
-      const config = database.config();
-      const env = {
-        DATABASE_URL: config.dialect === 'postgres' ? config.url : `sqlite:${config.file}`,
-        DATA_DIR: dataDir,
-        WEB_DIR: join(dataDir, 'no-web'),
-        REDIS_URL: redis().url,
-        REDIS_KEY_PREFIX: `${redis().keyPrefix}${database.dialect}:`,
-      };
-      a = await startNode(env);
-      b = await startNode(env);
-      onA = new ApiClient(a.baseUrl);
-      const setup = await onA.post('/api/v1/setup', { name: 'Cluster Owner', email: 'cluster@example.com', password: TEST_PASSWORD, workspace: { name: 'Cluster', key: WS } });
-      expect(setup.status, setup.text).toBe(201);
-      // The same session on the other node: no sticky sessions.
-      onB = new ApiClient(b.baseUrl, { cookie: onA.cookie });
+      nodes = await startTwoNodes(database, { redisUrl: redis().url, keyPrefix: `${redis().keyPrefix}${database.dialect}:`, key: WS, owner: 'Cluster' });
+      ({ a, onA, onB } = nodes);
     }, 120_000);
     afterAll(async () => {
-      await Promise.all([a.stop(), b.stop()]);
-      rmSync(dataDir, { recursive: true, force: true });
+      await nodes.stop();
     });
 
     const newSpec = async (client: ApiClient, title: string): Promise<SpecBody> => {
