@@ -17,7 +17,7 @@ import { startLiveEvents, type LiveEvents } from './events/index.js';
 import { whenReady } from './events/bus.js';
 import { startCollab, type Collab, type CollabSettings } from './collab/index.js';
 import { registerHealth } from './http/health.js';
-import { registerAccessLog } from './http/access-log.js';
+import { AccessLog } from './http/access-log.js';
 import { createMetrics, registerMetrics, type Metrics } from './http/metrics.js';
 import { registerOpenApiCollector, registerOpenApiRoutes } from './http/openapi.js';
 import { requestIdOf } from './http/request-id.js';
@@ -74,7 +74,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
     genReqId: requestIdOf,
-    disableRequestLogging: true,
+    logController: new AccessLog(),
     bodyLimit: config.bodyLimit,
     trustProxy: trustProxyOption(config),
     frameworkErrors,
@@ -82,7 +82,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     routerOptions: { maxParamLength: 500 },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
-  registerAccessLog(app);
   registerErrorHandler(app);
 
   const deps: ServiceDeps = {

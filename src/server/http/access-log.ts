@@ -1,18 +1,19 @@
-import type { FastifyInstance } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 
 /**
  * One JSON line per request, written when the response is sent: request id (the logger's binding),
- * method, URL, status and time taken. Fastify's own logging writes two lines per request (incoming,
+ * method, URL, status and time taken. Fastify's default writes two lines per request (incoming,
  * completed), each serializing the request; on small writes that was ~4% of the server's CPU.
  * The incoming line is still there at `debug`, for following a request that never completes.
  */
-export function registerAccessLog(app: FastifyInstance): void {
-  app.addHook('onRequest', (request, _reply, done) => {
+export class AccessLog extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
     request.log.debug({ req: request }, 'incoming request');
-    done();
-  });
-  app.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ req: { method: request.method, url: request.url, remoteAddress: request.ip }, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
-    done();
-  });
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = { req: { method: request.method, url: request.url, remoteAddress: request.ip }, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
 }
