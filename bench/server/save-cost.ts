@@ -10,20 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/server/config.js';
 import { startServer } from '../../src/server/server.js';
-import { createSpecOverHttp, setUpOwner, type BenchOwner } from './api.js';
-import { send } from './latency.js';
-import { editedVersion, specOfSize } from './spec-text.js';
+import { createSpecOverHttp, setUpOwner } from './api.js';
+import { putContent, type PutChain } from './put-chain.js';
+import { specOfSize } from './spec-text.js';
 
 const SPECS = 8;
 const WARMUP = 200;
 const MEASURED = Number(process.env.SAVES ?? 600);
 
-interface Chain {
-  readonly url: string;
-  etag: string;
-  text: string;
-  version: number;
-}
+type Chain = PutChain;
 
 interface StatementCost {
   count: number;
@@ -66,21 +61,6 @@ function timeStatements(): void {
   };
 }
 
-async function put(agent: Agent, owner: BenchOwner, chain: Chain, change: boolean): Promise<void> {
-  const sent = change ? editedVersion(chain.text, chain.version) : chain.text;
-  if (change) chain.version += 1;
-  const response = await send(agent, chain.url, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'text/markdown; charset=utf-8', 'if-match': chain.etag },
-    body: sent,
-  });
-  const etag = response.headers.etag;
-  if (response.status !== 200 || typeof etag !== 'string') throw new Error(`PUT: HTTP ${response.status} ${response.body.toString('utf8').slice(0, 300)}`);
-  chain.etag = etag;
-  const stored = (JSON.parse(response.body.toString('utf8')) as { markdown?: unknown }).markdown;
-  chain.text = typeof stored === 'string' ? stored : sent;
-}
-
 /** CPU µs of this process per PUT over `count` PUTs spread over the chains. */
 async function cpuPerPut(count: number, each: (chain: Chain) => Promise<void>, chains: readonly Chain[]): Promise<number> {
   const before = process.cpuUsage();
@@ -106,11 +86,11 @@ async function main(): Promise<void> {
       const spec = await createSpecOverHttp(server.url, owner, base, ['backend']);
       chains.push({ url: `${server.url}/api/v1${spec.path}/content`, etag: spec.etag, text: base, version: 2 });
     }
-    await cpuPerPut(WARMUP, (chain) => put(agent, owner, chain, true), chains);
-    const noop = await cpuPerPut(MEASURED, (chain) => put(agent, owner, chain, false), chains);
-    const save = await cpuPerPut(MEASURED, (chain) => put(agent, owner, chain, true), chains);
+    await cpuPerPut(WARMUP, (chain) => putContent(agent, owner, chain, true), chains);
+    const noop = await cpuPerPut(MEASURED, (chain) => putContent(agent, owner, chain, false), chains);
+    const save = await cpuPerPut(MEASURED, (chain) => putContent(agent, owner, chain, true), chains);
     timing = true;
-    await cpuPerPut(MEASURED, (chain) => put(agent, owner, chain, true), chains);
+    await cpuPerPut(MEASURED, (chain) => putContent(agent, owner, chain, true), chains);
     timing = false;
     const rows = [...statements].sort((a, b) => b[1].micros - a[1].micros);
     const sqlTotal = rows.reduce((sum, [, c]) => sum + c.micros, 0) / MEASURED;

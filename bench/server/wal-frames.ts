@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { loadConfig } from '../../src/server/config.js';
 import { startServer } from '../../src/server/server.js';
-import { createSpecOverHttp, setUpOwner, type BenchOwner } from './api.js';
+import { createSpecOverHttp, setUpOwner } from './api.js';
+import { putContent, type PutChain } from './put-chain.js';
 import { fmtBytes } from './format.js';
-import { send } from './latency.js';
-import { editedVersion, specOfSize } from './spec-text.js';
+import { specOfSize } from './spec-text.js';
 
 const SPECS = 8;
 const WARMUP = 100;
@@ -21,27 +21,7 @@ const MEASURED = 40;
 const WAL_HEADER = 32;
 const FRAME_HEADER = 24;
 
-interface Chain {
-  readonly url: string;
-  etag: string;
-  text: string;
-  version: number;
-}
-
-async function save(agent: Agent, owner: BenchOwner, chain: Chain): Promise<void> {
-  const sent = editedVersion(chain.text, chain.version);
-  chain.version += 1;
-  const response = await send(agent, chain.url, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'text/markdown; charset=utf-8', 'if-match': chain.etag },
-    body: sent,
-  });
-  const etag = response.headers.etag;
-  if (response.status !== 200 || typeof etag !== 'string') throw new Error(`PUT: HTTP ${response.status} ${response.body.toString('utf8').slice(0, 300)}`);
-  chain.etag = etag;
-  const stored = (JSON.parse(response.body.toString('utf8')) as { markdown?: unknown }).markdown;
-  chain.text = typeof stored === 'string' ? stored : sent;
-}
+type Chain = PutChain;
 
 /** Page numbers of the WAL's frames, and how many of them end a transaction. */
 function walFrames(file: string): { pages: number[]; commits: number } {
@@ -70,10 +50,10 @@ async function main(): Promise<void> {
       const spec = await createSpecOverHttp(server.url, owner, base, ['backend']);
       chains.push({ url: `${server.url}/api/v1${spec.path}/content`, etag: spec.etag, text: base, version: 2 });
     }
-    for (let i = 0; i < WARMUP; i += 1) await save(agent, owner, chains[i % SPECS] as Chain);
+    for (let i = 0; i < WARMUP; i += 1) await putContent(agent, owner, chains[i % SPECS] as Chain);
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
     await sql`pragma wal_autocheckpoint = 0`.execute(db);
-    for (let i = 0; i < MEASURED; i += 1) await save(agent, owner, chains[i % SPECS] as Chain);
+    for (let i = 0; i < MEASURED; i += 1) await putContent(agent, owner, chains[i % SPECS] as Chain);
     const { pages, commits } = walFrames(join(dataDir, 'specboard.db-wal'));
     const { rows } = await sql<{ name: string; pageno: number; pagetype: string }>`select name, pageno, pagetype from dbstat`.execute(db);
     const owners = new Map(rows.map((r) => [r.pageno, r.pagetype === 'overflow' ? `${r.name} (overflow)` : r.name]));
