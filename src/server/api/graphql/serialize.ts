@@ -60,9 +60,14 @@ export class PreSerialized {
   }
 }
 
-/** A least-recently-used map (Map keeps insertion order; a hit moves to the end). */
+/**
+ * A map of at most `max` entries that evicts the least recently used first, approximately (the
+ * clock algorithm): a hit only marks its entry, so a lookup is one hash of the key, not the three of
+ * moving it to the end (for the answers kept whole, whose keys are new strings, that was a third of
+ * the serializer's time).
+ */
 class Lru<K, V> {
-  private readonly map = new Map<K, V>();
+  private readonly map = new Map<K, { value: V; used: boolean }>();
 
   constructor(
     private readonly max: number,
@@ -71,30 +76,34 @@ class Lru<K, V> {
 
   get(key: K): V | undefined {
     const hit = this.map.get(key);
-    if (hit !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, hit);
-    }
-    return hit;
+    if (hit === undefined) return undefined;
+    hit.used = true;
+    return hit.value;
   }
 
   set(key: K, value: V): void {
     const old = this.map.get(key);
     if (old !== undefined) {
       this.map.delete(key);
-      this.onEvict(old);
+      this.onEvict(old.value);
     }
-    this.map.set(key, value);
+    this.map.set(key, { value, used: false });
     this.trim(this.max);
   }
 
-  /** Evicts the oldest entries until at most `size` are left. */
+  /** Evicts entries, oldest first but sparing (once) those used since, until at most `size` are left. */
   trim(size: number): void {
     while (this.map.size > size) {
       const oldest = this.map.entries().next();
       if (oldest.done === true) return;
-      this.map.delete(oldest.value[0]);
-      this.onEvict(oldest.value[1]);
+      const [key, entry] = oldest.value;
+      this.map.delete(key);
+      if (entry.used) {
+        entry.used = false;
+        this.map.set(key, entry);
+      } else {
+        this.onEvict(entry.value);
+      }
     }
   }
 
@@ -122,6 +131,14 @@ let wholeBytes = 0;
 const wholes = new Lru<string, Whole>(KEEP_WHOLE, (evicted) => {
   wholeBytes -= evicted.bytes.length;
 });
+
+/** Keeps an answer's bytes under `key` (its text around its large parts) when they fit. */
+function keepWhole(key: string, large: readonly Buffer[], bytes: Buffer): void {
+  if (bytes.length > MAX_WHOLE_BYTES) return;
+  wholes.set(key, { large, bytes });
+  wholeBytes += bytes.length;
+  while (wholeBytes > KEEP_WHOLE_BYTES && wholes.size > 0) wholes.trim(wholes.size - 1);
+}
 
 /** Text between the large strings never holds a raw NUL (JSON escapes it): a safe separator. */
 const GAP = '\u0000';
@@ -151,11 +168,7 @@ class Writer {
       if (chunk !== undefined) parts.push(chunk);
     });
     const bytes = Buffer.concat(parts);
-    if (bytes.length <= MAX_WHOLE_BYTES) {
-      wholes.set(this.text, { large: this.large, bytes });
-      wholeBytes += bytes.length;
-      while (wholeBytes > KEEP_WHOLE_BYTES && wholes.size > 0) wholes.trim(wholes.size - 1);
-    }
+    keepWhole(this.text, this.large, bytes);
     return bytes;
   }
 }
@@ -211,9 +224,13 @@ function write(out: Writer, value: unknown): void {
 // The fast path: JSON.stringify (native) does the walking and escaping, with each large string or
 // large pre-serialized value swapped for a marker while it runs (and put back right after), so
 // none is escaped again. JSON.stringify writes the marker's NUL as \u0000, which no other text of
-// an answer holds raw or escaped with this process's random tag.
+// an answer holds raw or escaped with this process's random tag. The marked text is also the key
+// of the answers kept whole: a repeated answer costs one JSON.stringify of its small parts.
 const MARK = `\u0000specboard-${randomUUID()}:`;
-const MARKED = new RegExp(`"${JSON.stringify(MARK).slice(1, -1).replace(/\\/g, '\\\\')}(\\d+)"`, 'g');
+/** A marker as JSON.stringify writes it, up to its number: `"\u0000specboard-…:`. */
+const MARK_JSON = JSON.stringify(MARK).slice(0, -1);
+const markers: string[] = [];
+const markerAt = (i: number): string => (markers[i] ??= `${MARK}${i}`);
 
 interface Swap {
   readonly holder: Record<string, unknown>;
@@ -237,6 +254,23 @@ function collect(value: object, swaps: Swap[]): void {
   }
 }
 
+/** The bytes of a marked text: each marker replaced by its value's bytes (kept whole when it fits). */
+function assemble(text: string, swaps: readonly Swap[]): Buffer {
+  const kept = wholes.get(text);
+  if (kept !== undefined && kept.large.length === swaps.length && kept.large.every((b, i) => b === swaps[i]?.bytes)) return kept.bytes;
+  const parts: Buffer[] = [];
+  let at = 0;
+  for (let start = text.indexOf(MARK_JSON); start !== -1; start = text.indexOf(MARK_JSON, at)) {
+    const close = text.indexOf('"', start + MARK_JSON.length);
+    parts.push(Buffer.from(text.slice(at, start), 'utf8'), (swaps[Number(text.slice(start + MARK_JSON.length, close))] as Swap).bytes);
+    at = close + 1;
+  }
+  parts.push(Buffer.from(text.slice(at), 'utf8'));
+  const bytes = Buffer.concat(parts);
+  keepWhole(text, swaps.map((swap) => swap.bytes), bytes);
+  return bytes;
+}
+
 /** The answer through JSON.stringify with markers, or null when a value could not be swapped. */
 function stringifyMarked(value: object): Buffer | string | null {
   const swaps: Swap[] = [];
@@ -247,7 +281,7 @@ function stringifyMarked(value: object): Buffer | string | null {
   try {
     for (; swapped < swaps.length; swapped++) {
       const swap = swaps[swapped] as Swap;
-      const marker = `${MARK}${swapped}`;
+      const marker = markerAt(swapped);
       // A frozen object or a getter keeps its value: leave this answer to the writer.
       if (!Reflect.set(swap.holder, swap.key, marker) || swap.holder[swap.key] !== marker) return null;
     }
@@ -258,15 +292,7 @@ function stringifyMarked(value: object): Buffer | string | null {
       Reflect.set(swap.holder, swap.key, swap.value);
     }
   }
-  const out = new Writer();
-  let at = 0;
-  for (const match of text.matchAll(MARKED)) {
-    out.raw(text.slice(at, match.index));
-    out.bytes((swaps[Number(match[1])] as Swap).bytes);
-    at = match.index + match[0].length;
-  }
-  out.raw(text.slice(at));
-  return out.finish();
+  return assemble(text, swaps);
 }
 
 /** A GraphQL answer as JSON: a string, or bytes when it holds a large string. */
