@@ -1,6 +1,11 @@
 // GraphQL against REST in the same run: the spec query at /graphql (POST, API token) against
 // GET /api/v1/workspaces/:ws/specs/:spec for the same 50 KB spec and the same fields, one server
-// process, alternating rounds so drift hits both alike. Target: GraphQL >= 0.8x REST req/s.
+// process. Target: GraphQL >= 0.8x REST req/s.
+//
+// On a shared 2-core machine throughput drifts by tens of percent within seconds, so the two
+// sides are measured in pairs: short rounds, REST and GraphQL back to back (which goes first
+// alternates, so a steady drift favours neither), and the verdict is the median of the pairs'
+// ratios. A ratio of medians over long rounds compared numbers taken under different conditions.
 import autocannon from 'autocannon';
 import type { BenchSuite } from './harness.js';
 import { createSpecOverHttp, setUpOwner } from './server/api.js';
@@ -11,7 +16,7 @@ import { GET_SETTINGS, SERVER_LOG_LEVEL } from './server/settings.js';
 import { specOfSize } from './server/spec-text.js';
 import { median } from './timing.js';
 
-const SETTINGS = { ...GET_SETTINGS, minRatio: 0.8 } as const;
+const SETTINGS = { ...GET_SETTINGS, rounds: 9, durationSeconds: 2, minRatio: 0.8 } as const;
 
 /**
  * Every field REST's GET spec answers, as GraphQL names them: the summary, etag, the lint counts
@@ -85,12 +90,12 @@ export const suite: BenchSuite = {
         },
       ];
       for (const side of sides) ctx.report(`${side.name}: ${side.method} ${new URL(side.url).pathname}, ${fmtBytes(await probe(side))} response body`);
-      ctx.report(`${SETTINGS.connections} connections, ${SETTINGS.warmupSeconds} s warm-up, ${SETTINGS.rounds} x ${SETTINGS.durationSeconds} s per side, alternating; LOG_LEVEL=${SERVER_LOG_LEVEL}`);
+      ctx.report(`${SETTINGS.connections} connections, ${SETTINGS.warmupSeconds} s warm-up, ${SETTINGS.rounds} pairs of ${SETTINGS.durationSeconds} s rounds (REST and GraphQL back to back, alternately first); LOG_LEVEL=${SERVER_LOG_LEVEL}`);
       for (const side of sides) await load(side, SETTINGS.warmupSeconds);
       const runs = new Map<string, Run[]>(sides.map((s) => [s.name, []]));
       const cpu = new Map<string, number[]>(sides.map((s) => [s.name, []]));
       for (let round = 0; round < SETTINGS.rounds; round += 1) {
-        for (const side of sides) {
+        for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
           const { result, cpuMs } = await withProcessCpu(app.pid, () => load(side, SETTINGS.durationSeconds));
           runs.get(side.name)?.push(result);
           if (cpuMs !== null) cpu.get(side.name)?.push((cpuMs * 1000) / result.requests);
@@ -104,10 +109,18 @@ export const suite: BenchSuite = {
             (cpuList.length > 0 ? `; server CPU ${fmtInt(median(cpuList))} us/request` : ''),
         );
       }
-      const rest = median((runs.get('rest') ?? []).map((r) => r.rps));
-      const graphql = median((runs.get('graphql') ?? []).map((r) => r.rps));
-      const ratio = graphql / rest;
-      ctx.check('graphql-spec-vs-rest', ratio >= SETTINGS.minRatio, `GraphQL ${fmtInt(graphql)} req/s vs REST ${fmtInt(rest)} req/s = ${fmtRatio(ratio)} (target >= ${fmtRatio(SETTINGS.minRatio)})`);
+      const restRuns = runs.get('rest') ?? [];
+      const graphqlRuns = runs.get('graphql') ?? [];
+      const pairRatios = graphqlRuns.map((g, i) => g.rps / (restRuns[i]?.rps ?? Number.NaN));
+      ctx.report(`GraphQL/REST per pair: ${pairRatios.map((r) => fmtRatio(r)).join(', ')}`);
+      const rest = median(restRuns.map((r) => r.rps));
+      const graphql = median(graphqlRuns.map((r) => r.rps));
+      const ratio = median(pairRatios);
+      ctx.check(
+        'graphql-spec-vs-rest',
+        ratio >= SETTINGS.minRatio,
+        `GraphQL ${fmtRatio(ratio)} of REST's req/s (median of ${pairRatios.length} pairs; medians ${fmtInt(graphql)} vs ${fmtInt(rest)} req/s) (target >= ${fmtRatio(SETTINGS.minRatio)})`,
+      );
     } finally {
       await app.stop();
     }
