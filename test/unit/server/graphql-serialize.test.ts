@@ -1,6 +1,7 @@
 // The /graphql serializer writes exactly what JSON.stringify would, however it gets there (large
 // strings kept encoded, pre-serialized values, answers kept whole), and never alters the answer.
 import { describe, expect, it } from 'vitest';
+import { keptStats } from '../../../src/server/api/graphql/kept-answers.js';
 import { PreSerialized, serializeGraphqlAnswer } from '../../../src/server/api/graphql/serialize.js';
 
 const text = (value: unknown): string => {
@@ -57,5 +58,24 @@ describe('graphql answer serializer', () => {
       expect(text(value)).toBe(JSON.stringify(value));
     }
     expect(frozen.markdown).toBe(markdown);
+  });
+
+  it('keeps at most 32 answers and 16 MB (none over 1 MB); an answer found again is spared by the next eviction', () => {
+    const often = { data: { spec: { title: 'often', markdown: large('often') } } };
+    const first = serializeGraphqlAnswer(often);
+    for (let i = 0; i < 40; i++) {
+      expect(serializeGraphqlAnswer(often)).toBe(first); // the same Buffer: kept, and found
+      text({ data: { spec: { title: `other ${i}`, markdown: large(`other ${i}`) } } });
+    }
+    expect(keptStats().answers).toBeLessThanOrEqual(32);
+    for (let i = 0; i < 20; i++) {
+      const big = { data: { big: `${'y'.repeat(900 * 1024)}${i}` } };
+      expect(text(big)).toBe(JSON.stringify(big));
+    }
+    expect(keptStats().bytes).toBeLessThanOrEqual(16 * 1024 * 1024);
+    const before = keptStats();
+    const huge = { data: { huge: 'z'.repeat(1024 * 1024 + 1) } };
+    expect(text(huge)).toBe(JSON.stringify(huge));
+    expect(keptStats()).toEqual(before);
   });
 });

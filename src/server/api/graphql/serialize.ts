@@ -12,6 +12,7 @@
 // large strings (compared by identity of their encoded bytes).
 
 import { randomUUID } from 'node:crypto';
+import { findKept, keep } from './kept-answers.js';
 
 /** Strings at least this long are kept encoded. */
 const LARGE = 8 * 1024;
@@ -19,10 +20,6 @@ const LARGE = 8 * 1024;
 const SMALL = 256;
 /** How many encoded strings are kept (least recently used go first). */
 const KEEP = 64;
-/** How many whole answers are kept, and at most how many bytes in all; a larger answer is not kept. */
-const KEEP_WHOLE = 32;
-const KEEP_WHOLE_BYTES = 16 * 1024 * 1024;
-const MAX_WHOLE_BYTES = 1024 * 1024;
 
 /**
  * A JSON value a resolver already holds serialized (computed once, e.g. per revision): the
@@ -62,17 +59,13 @@ export class PreSerialized {
 
 /**
  * A map of at most `max` entries that evicts the least recently used first, approximately (the
- * clock algorithm): a hit only marks its entry, so a lookup is one hash of the key, not the three of
- * moving it to the end (for the answers kept whole, whose keys are new strings, that was a third of
- * the serializer's time).
+ * clock algorithm): a hit only marks its entry, one hash of the key instead of the three of moving
+ * it to the end.
  */
 class Lru<K, V> {
   private readonly map = new Map<K, { value: V; used: boolean }>();
 
-  constructor(
-    private readonly max: number,
-    private readonly onEvict: (value: V) => void = () => undefined,
-  ) {}
+  constructor(private readonly max: number) {}
 
   get(key: K): V | undefined {
     const hit = this.map.get(key);
@@ -82,33 +75,16 @@ class Lru<K, V> {
   }
 
   set(key: K, value: V): void {
-    const old = this.map.get(key);
-    if (old !== undefined) {
-      this.map.delete(key);
-      this.onEvict(old.value);
-    }
+    this.map.delete(key);
     this.map.set(key, { value, used: false });
-    this.trim(this.max);
-  }
-
-  /** Evicts entries, oldest first but sparing (once) those used since, until at most `size` are left. */
-  trim(size: number): void {
-    while (this.map.size > size) {
-      const oldest = this.map.entries().next();
-      if (oldest.done === true) return;
-      const [key, entry] = oldest.value;
-      this.map.delete(key);
-      if (entry.used) {
-        entry.used = false;
-        this.map.set(key, entry);
-      } else {
-        this.onEvict(entry.value);
+    while (this.map.size > this.max) {
+      const [oldestKey, oldest] = this.map.entries().next().value as [K, { value: V; used: boolean }];
+      this.map.delete(oldestKey);
+      if (oldest.used) {
+        oldest.used = false;
+        this.map.set(oldestKey, oldest);
       }
     }
-  }
-
-  get size(): number {
-    return this.map.size;
   }
 }
 
@@ -120,24 +96,6 @@ function encode(text: string): Buffer {
   const bytes = Buffer.from(JSON.stringify(text), 'utf8');
   encoded.set(text, bytes);
   return bytes;
-}
-
-interface Whole {
-  readonly large: readonly Buffer[];
-  readonly bytes: Buffer;
-}
-
-let wholeBytes = 0;
-const wholes = new Lru<string, Whole>(KEEP_WHOLE, (evicted) => {
-  wholeBytes -= evicted.bytes.length;
-});
-
-/** Keeps an answer's bytes under `key` (its text around its large parts) when they fit. */
-function keepWhole(key: string, large: readonly Buffer[], bytes: Buffer): void {
-  if (bytes.length > MAX_WHOLE_BYTES) return;
-  wholes.set(key, { large, bytes });
-  wholeBytes += bytes.length;
-  while (wholeBytes > KEEP_WHOLE_BYTES && wholes.size > 0) wholes.trim(wholes.size - 1);
 }
 
 /** Text between the large strings never holds a raw NUL (JSON escapes it): a safe separator. */
@@ -159,8 +117,8 @@ class Writer {
 
   finish(): Buffer | string {
     if (this.large.length === 0) return this.text;
-    const kept = wholes.get(this.text);
-    if (kept !== undefined && kept.large.length === this.large.length && kept.large.every((b, i) => b === this.large[i])) return kept.bytes;
+    const kept = findKept(this.text, this.large);
+    if (kept !== undefined) return kept;
     const parts: Buffer[] = [];
     this.text.split(GAP).forEach((between, i) => {
       if (between !== '') parts.push(Buffer.from(between, 'utf8'));
@@ -168,7 +126,7 @@ class Writer {
       if (chunk !== undefined) parts.push(chunk);
     });
     const bytes = Buffer.concat(parts);
-    keepWhole(this.text, this.large, bytes);
+    keep(this.text, this.large, bytes);
     return bytes;
   }
 }
@@ -256,8 +214,9 @@ function collect(value: object, swaps: Swap[]): void {
 
 /** The bytes of a marked text: each marker replaced by its value's bytes (kept whole when it fits). */
 function assemble(text: string, swaps: readonly Swap[]): Buffer {
-  const kept = wholes.get(text);
-  if (kept !== undefined && kept.large.length === swaps.length && kept.large.every((b, i) => b === swaps[i]?.bytes)) return kept.bytes;
+  const large = swaps.map((swap) => swap.bytes);
+  const kept = findKept(text, large);
+  if (kept !== undefined) return kept;
   const parts: Buffer[] = [];
   let at = 0;
   for (let start = text.indexOf(MARK_JSON); start !== -1; start = text.indexOf(MARK_JSON, at)) {
@@ -267,7 +226,7 @@ function assemble(text: string, swaps: readonly Swap[]): Buffer {
   }
   parts.push(Buffer.from(text.slice(at), 'utf8'));
   const bytes = Buffer.concat(parts);
-  keepWhole(text, swaps.map((swap) => swap.bytes), bytes);
+  keep(text, large, bytes);
   return bytes;
 }
 
