@@ -72,7 +72,7 @@ async function probe(request: Request): Promise<number> {
 
 export const suite: BenchSuite = {
   name: 'graphql',
-  description: 'GraphQL spec query vs REST GET spec (50 KB spec, API token) on one server process, alternating rounds',
+  description: 'GraphQL spec query vs REST GET spec (50 KB spec, API token) on one server process, back-to-back pairs of rounds',
   async run(ctx) {
     const app = await startAppServer({ logLevel: SERVER_LOG_LEVEL });
     try {
