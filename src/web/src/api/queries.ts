@@ -132,6 +132,3 @@ export function useMembers(ws: string) {
 export function useInvite(token: string) {
   return useQuery({ queryKey: ['invite', token], queryFn: () => api<Invite>(`/invites/${encodeURIComponent(token)}`), retry: false });
 }
-
-/** Heading line (1-based) -> section path, for anchors in rendered Markdown. */
-export { headingPaths } from '../../../core/render/anchors';

@@ -1,18 +1,14 @@
 // Markdown to HTML in the browser, with the renderer the server uses (src/core/render): the editor
 // preview, older versions on the spec page, and a spec view that came without its `html`. Loaded
 // lazily by the spec page (markdown-it is not part of its first script).
-import { markdownToHtml } from '../../../core/render/markdown-html';
+import { markdownToHtml, type MarkdownHtmlOptions } from '../../../core/render/markdown-html';
 import { highlightCode } from './highlight';
 import { sanitizedHtml, type UnsanitizedHtml } from './render';
 
-interface RenderOptions {
-  /** Source line (1-based) of each heading -> its section path (from the spec's outline). */
-  headingPaths?: ReadonlyMap<number, string>;
-  /** Leave out a leading H1 (the page shows the title itself). */
-  hideTitle?: boolean;
+type RenderOptions = Omit<MarkdownHtmlOptions, 'highlight'> & {
   /** Leave fenced code plain (with its `language-*` class) for highlightCodeIn (lazyHighlight.ts). */
-  deferHighlight?: boolean;
-}
+  readonly deferHighlight?: boolean;
+};
 
 /** A spec's Markdown as markdown-it HTML, to be shown by showMarkdown. */
 export function markdownHtml(markdown: string, options: RenderOptions = {}): UnsanitizedHtml {

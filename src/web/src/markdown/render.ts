@@ -5,8 +5,6 @@
 // page's first script does not carry it.
 import DOMPurify from 'dompurify';
 
-export { sectionAnchor } from '../../../core/render/anchors';
-
 const SANITIZE = {
   USE_PROFILES: { html: true },
   FORBID_TAGS: ['style', 'form', 'iframe', 'object', 'embed'],

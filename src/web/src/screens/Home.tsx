@@ -1,7 +1,7 @@
 // Workspace home: the spec list (SpecList.tsx) or, with ?q=, search hits with highlighted snippets.
 import { useSearch } from '../api/queries';
 import type { SearchHit } from '../api/types';
-import { sectionAnchor } from '../markdown/render';
+import { sectionAnchor } from '../../../core/render/anchors';
 import { ErrorNote, Loading, StatusBadge } from '../components/Status';
 import { Link, useLocation } from '../router';
 import { SpecList } from './SpecList';

@@ -1,6 +1,6 @@
 // Spec page: rendered Markdown, outline with per-section completeness, metadata and actions.
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { headingPaths, useLint, useMe, useReview, useSpec, useVersion, useVersions, useWorkspace } from '../api/queries';
+import { useLint, useMe, useReview, useSpec, useVersion, useVersions, useWorkspace } from '../api/queries';
 import { canWrite, type LintResult, type SectionNode, type VersionInfo } from '../api/types';
 import { Completeness, ErrorNote, Field, Loading, StatusBadge, TimeAgo, statusLabel } from '../components/Status';
 import { LabelsPicker } from '../components/LabelsPicker';
@@ -9,7 +9,8 @@ import { CommentsPanel, selectionIn, type Selected } from './CommentsPanel';
 import { Reviewers, ReviewPanel } from './ReviewPanel';
 import { useShortcut } from '../keyboard';
 import { scrollToElement } from '../markdown/anchor';
-import { sectionAnchor, type UnsanitizedHtml } from '../markdown/render';
+import { headingPaths, sectionAnchor } from '../../../core/render/anchors';
+import type { UnsanitizedHtml } from '../markdown/render';
 import { SpecText } from '../markdown/SpecText';
 import { Link, navigate } from '../router';
 
@@ -48,17 +49,21 @@ export function SpecPage({ ws, n }: { ws: string; n: string }) {
   useEffect(() => {
     if (needsRenderer && renderer === null) void loadClientRender().then(setRenderer);
   }, [needsRenderer, renderer]);
-  // Sanitized and put on the page by SpecText before it is painted.
+  // Sanitized and put on the page by SpecText before it is painted. Memoized on the text itself, not
+  // the spec object: a labels edit or a refetch makes a new object with the same text, and a new
+  // `html` would have SpecText sanitize and replace the whole article and redraw its diagrams.
+  const olderMarkdown = oldVersion.data?.markdown;
+  const servedHtml = spec.data?.html;
+  const currentMarkdown = spec.data?.markdown;
+  const currentSections = spec.data?.sections;
   const html = useMemo((): UnsanitizedHtml | null => {
-    if (older !== null) return oldVersion.data === undefined || renderer === null ? null : renderer.markdownHtml(oldVersion.data.markdown, { hideTitle: true, deferHighlight: true });
-    if (spec.data === undefined) return null;
-    const served = spec.data.html;
-    if (served === undefined && renderer === null) return null;
+    if (older !== null) return olderMarkdown === undefined || renderer === null ? null : renderer.markdownHtml(olderMarkdown, { hideTitle: true, deferHighlight: true });
+    if (currentMarkdown === undefined || (servedHtml === undefined && renderer === null)) return null;
     // bench/web.bench.ts measures from here to the first frame showing the text.
     performance.mark('spec-render-start');
-    if (served !== undefined) return { unsanitized: served };
-    return renderer === null ? null : renderer.markdownHtml(spec.data.markdown, { headingPaths: headingPaths(spec.data.sections), hideTitle: true, deferHighlight: true });
-  }, [spec.data, older, oldVersion.data, renderer]);
+    if (servedHtml !== undefined) return { unsanitized: servedHtml };
+    return renderer?.markdownHtml(currentMarkdown, { headingPaths: headingPaths(currentSections ?? []), hideTitle: true, deferHighlight: true }) ?? null;
+  }, [older, olderMarkdown, servedHtml, currentMarkdown, currentSections, renderer]);
   useShortcut(
     'e',
     useCallback(() => {
