@@ -6,7 +6,7 @@
 import type { LineTable } from '../../text/line-table.js';
 import { rangeFromLines } from '../../text/line-table.js';
 import { inlinePlainText } from '../inline/plain-text.js';
-import { DocumentSlugger, headingSlug } from '../inline/slug.js';
+import { DocumentSlugger } from '../inline/slug.js';
 import { skipSpaces } from '../scan/cursor.js';
 import type { BlockScan } from '../scan/records.js';
 import type { Heading, Section, SourceRange } from '../types.js';
@@ -29,13 +29,6 @@ function isOptional(src: string, lines: LineTable, headingText: string, bodyStar
   return false;
 }
 
-// Not memoized across documents: a memo sized for a typical spec thrashes on one with thousands of
-// headings (bench/linear.ts: 10,000 headings went from ~10x to ~15x the time of 1,000).
-/** headingSlug of the heading's visible text (its first MAX_SLUG_SOURCE characters). */
-function baseSlug(text: string): string {
-  // A heading longer than this is not meant as an anchor; the cap keeps 1 MB lines cheap.
-  return headingSlug(inlinePlainText(text.length > MAX_SLUG_SOURCE ? text.slice(0, MAX_SLUG_SOURCE) : text));
-}
 
 export interface SectionIndex {
   readonly title: Heading | null;
@@ -72,7 +65,8 @@ export function buildSectionIndex(
   let titleIndex = -1;
   const bomSkip = src.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (const h of scan.headings) {
-    const slug = slugger.number(baseSlug(h.text));
+    // A heading longer than this is not meant as an anchor; the cap keeps 1 MB lines cheap.
+    const slug = slugger.slug(inlinePlainText(h.text.length > MAX_SLUG_SOURCE ? h.text.slice(0, MAX_SLUG_SOURCE) : h.text));
     if (h.nested) continue;
     const lineStart = lines.starts[h.startLine] ?? 0;
     const start = h.startLine === 0 ? Math.max(lineStart, bomSkip) : lineStart;

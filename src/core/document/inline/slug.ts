@@ -41,11 +41,7 @@ export class DocumentSlugger {
   }
 
   slug(value: string): string {
-    return this.number(headingSlug(value));
-  }
-
-  /** The document's anchor for a heading whose base slug (headingSlug) is already known. */
-  number(original: string): string {
+    const original = headingSlug(value);
     let result = original;
     while (this.occurrences.has(result)) {
       const n = (this.occurrences.get(original) ?? 0) + 1;
