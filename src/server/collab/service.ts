@@ -17,6 +17,7 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { DialectName } from '../db/index.js';
 import { AppError } from '../errors/index.js';
+import { accessRecheckTarget } from '../events/audience.js';
 import type { EventFeed } from '../events/feed.js';
 import type { StoredEvent } from '../events/outbox.js';
 import { nowIso, type ServiceDeps } from '../services/context.js';
@@ -56,7 +57,6 @@ class Refusal extends Error {
 
 const SPEC_CONTENT_EVENTS = new Set(['spec.updated', 'spec.restored', 'revision.created']);
 const STATUS_EVENTS = new Set(['spec.status_changed', 'version.opened']);
-const ACCESS_EVENTS = new Set(['member.removed', 'member.role_changed', 'token.revoked', 'session.revoked']);
 const MAX_ATTEMPTS = 5;
 
 export class Collab {
@@ -222,11 +222,9 @@ export class Collab {
   }
 
   private onEvent(event: StoredEvent): void {
-    const { type, specId, data } = event.envelope;
-    if (ACCESS_EVENTS.has(type)) {
-      const userId = event.userId ?? (typeof data.userId === 'string' ? data.userId : null);
-      if (userId !== null) void this.guard.recheck((context) => context.actor.userId === userId);
-    }
+    const { type, specId } = event.envelope;
+    const userId = accessRecheckTarget(event);
+    if (userId !== null) void this.guard.recheck((context) => context.actor.userId === userId);
     if (specId === null) return;
     if (type === 'spec.deleted') {
       this.guard.closeSpec(specId);

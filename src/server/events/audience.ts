@@ -1,5 +1,6 @@
-// Who receives a stored event through a subscription: one rule for the WebSocket endpoint and
-// GraphQL subscriptions alike (docs/events.md, "Who receives what").
+// Who receives a stored event through a subscription, and whose open sockets it re-checks: one rule
+// for the WebSocket endpoint, GraphQL subscriptions and co-editing alike (docs/events.md, "Who
+// receives what").
 import type { ResolvedTopic } from './access.js';
 import type { StoredEvent } from './outbox.js';
 
@@ -14,4 +15,14 @@ export function reaches(topic: ResolvedTopic, userId: string, event: StoredEvent
 /** A user-audience event outside any workspace (token.revoked): its user hears of it whatever they watch. */
 export function isPersonal(userId: string, event: StoredEvent): boolean {
   return event.userId !== null && event.userId === userId && event.envelope.workspaceId === null;
+}
+
+/** Events that can take away what a user may read or how they are signed in. */
+const ACCESS_EVENTS: ReadonlySet<string> = new Set(['member.removed', 'member.role_changed', 'token.revoked', 'session.revoked']);
+
+/** The user whose open sockets `event` requires re-checking (access or credentials changed), if any. */
+export function accessRecheckTarget(event: StoredEvent): string | null {
+  if (!ACCESS_EVENTS.has(event.envelope.type)) return null;
+  const { userId } = event.envelope.data;
+  return event.userId ?? (typeof userId === 'string' ? userId : null);
 }

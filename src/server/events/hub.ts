@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import { AppError } from '../errors/index.js';
 import type { Actor, ServiceDeps } from '../services/context.js';
 import { authorizeTopic, reauthenticate, type Credential } from './access.js';
+import { accessRecheckTarget } from './audience.js';
 import { EventConnection, type ConnectionHost, type Subscription, type TopicRequest } from './connection.js';
 import type { EventFeed } from './feed.js';
 import type { StoredEvent } from './outbox.js';
@@ -10,7 +11,6 @@ import { catchUp, resyncReason } from './replay.js';
 import { CLOSE_CODES, type ServerMessage } from './schemas.js';
 
 /** Events after which the affected user's connections are checked again at once. */
-const ACCESS_EVENTS = new Set(['member.removed', 'member.role_changed', 'token.revoked', 'session.revoked']);
 
 export interface HubOptions {
   readonly maxBufferedBytes: number;
@@ -158,8 +158,7 @@ export class EventHub implements ConnectionHost {
     let text: string | null = null;
     const serialized = (): string => (text ??= JSON.stringify({ op: 'event', event: event.envelope } satisfies ServerMessage));
     for (const connection of this.connections) connection.deliver(event, serialized);
-    if (!ACCESS_EVENTS.has(event.envelope.type)) return;
-    const target = event.userId ?? (typeof event.envelope.data.userId === 'string' ? event.envelope.data.userId : null);
+    const target = accessRecheckTarget(event);
     if (target !== null) void this.recheckUser(target);
   }
 

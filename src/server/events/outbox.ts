@@ -18,19 +18,19 @@ export interface EventFilter {
   readonly specId?: string;
 }
 
-/** Events with after < id <= upTo, in id order, at most `limit` of them. */
 // The unfiltered read runs after every write (the live feed): compiled once (db/reusable-query.ts).
 const readRange = reusableQuery((db: Kysely<DB>, after: number, upTo: number, limit: number) =>
   db.selectFrom('eventOutbox').selectAll().where('id', '>', after).where('id', '<=', upTo).orderBy('id').limit(limit),
 );
 
-const latestId = reusableQuery((db: Kysely<DB>, above: number) =>
+const latestId = reusableQuery((db: Kysely<DB>) =>
   db
     .selectFrom('eventOutbox')
     .select((eb) => eb.fn.max('id').as('max'))
-    .where('id', '>', above),
+    .where('id', '>', 0),
 );
 
+/** Events with after < id <= upTo, in id order, at most `limit` of them. */
 export async function readEvents(db: Kysely<DB>, after: number, upTo: number, limit: number, filter: EventFilter = {}): Promise<StoredEvent[]> {
   let rows;
   if (filter.workspaceId === undefined && filter.specId === undefined) {
@@ -58,7 +58,7 @@ export async function readEvents(db: Kysely<DB>, after: number, upTo: number, li
 /** The newest committed event id (0 when there is none). */
 export async function latestEventId(db: Kysely<DB>): Promise<number> {
   // Provisional PostgreSQL ids are negative and never visible after commit; the filter is for clarity.
-  const row = (await latestId(db, 0)).rows[0];
+  const row = (await latestId(db)).rows[0];
   return row?.max === undefined || row.max === null ? 0 : Number(row.max);
 }
 

@@ -6,7 +6,7 @@ import type { WebSocket } from 'ws';
 import { AppError, UnauthenticatedError } from '../errors/index.js';
 import type { Actor, ServiceDeps } from '../services/context.js';
 import { authorizeTopic, reauthenticate, type Credential, type ResolvedTopic } from './access.js';
-import { isPersonal, reaches } from './audience.js';
+import { accessRecheckTarget, isPersonal, reaches } from './audience.js';
 import type { TopicRequest } from './connection.js';
 import type { EventFeed } from './feed.js';
 import type { StoredEvent } from './outbox.js';
@@ -31,7 +31,6 @@ export interface StreamOptions {
 export const MAX_STREAMS_PER_SOCKET = 100;
 // A client that does not answer the close handshake is cut off after this.
 const CLOSE_GRACE_MS = 2000;
-const ACCESS_EVENTS = new Set(['member.removed', 'member.role_changed', 'token.revoked', 'session.revoked']);
 
 // The size of an event as sent, computed once however many subscribers it goes to.
 const sizes = new WeakMap<StoredEvent, number>();
@@ -248,15 +247,14 @@ export class TopicStreams {
         if (!this.offer(stream, event)) break;
       }
     }
-    if (!ACCESS_EVENTS.has(event.envelope.type)) return;
-    const target = event.userId ?? (typeof event.envelope.data.userId === 'string' ? event.envelope.data.userId : null);
+    const target = accessRecheckTarget(event);
     if (target !== null) void this.recheckUser(target);
   }
 
   private onPresence(change: PresenceChange): void {
     const message: StreamMessage = { kind: 'presence', change };
     let size: number | undefined;
-    for (const owner of [...this.owners.values()]) {
+    for (const owner of this.owners.values()) {
       for (const stream of owner.streams) {
         if (!stream.presence || stream.resolved.specId !== change.specId) continue;
         size ??= JSON.stringify(change).length;

@@ -15,7 +15,7 @@ import { DeliveryWorker } from './worker.js';
 export { WEBHOOK_EVENT_TYPES, ALL_EVENTS } from './events.js';
 export { signPayload, verifySignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature.js';
 export { MAX_ATTEMPTS } from './backoff.js';
-export { pruneDeliveries, pruneDeliveryBatch, retentionCutoff } from './retention.js';
+export { pruneDeliveries, retentionCutoff } from './retention.js';
 
 // Runs after every event: compiled once (db/reusable-query.ts).
 const anyActiveWebhook = reusableQuery((db: Kysely<DB>) => db.selectFrom('webhooks').select('id').where('disabledAt', 'is', null).limit(1));
