@@ -91,6 +91,8 @@ function compile(schema: FastifySchema | undefined, httpPart: 'params' | 'querys
   const part: unknown = schema?.[httpPart];
   if (part === undefined || part === null) return null;
   const restCheck = TypeBoxValidatorCompiler({ schema: part, method, url, httpPart }) as Check;
+  // A body is checked as it is (no conversion), as for REST.
+  if (httpPart === 'body') return restCheck;
   // REST's params and query arrive as strings and are converted before the check; GraphQL's
   // arguments arrive typed, so they are checked as they are first and converted only when that
   // fails. Same verdicts; the conversion's generic walk cost as much as the rest of a spec field.

@@ -98,85 +98,8 @@ function encode(text: string): Buffer {
   return bytes;
 }
 
-/** Text between the large strings never holds a raw NUL (JSON escapes it): a safe separator. */
-const GAP = '\u0000';
-
-class Writer {
-  /** The text of the answer, GAP where a large string goes. */
-  text = '';
-  readonly large: Buffer[] = [];
-
-  raw(json: string): void {
-    this.text += json;
-  }
-
-  bytes(chunk: Buffer): void {
-    this.text += GAP;
-    this.large.push(chunk);
-  }
-
-  finish(): Buffer | string {
-    if (this.large.length === 0) return this.text;
-    const kept = findKept(this.text, this.large);
-    if (kept !== undefined) return kept;
-    const parts: Buffer[] = [];
-    this.text.split(GAP).forEach((between, i) => {
-      if (between !== '') parts.push(Buffer.from(between, 'utf8'));
-      const chunk = this.large[i];
-      if (chunk !== undefined) parts.push(chunk);
-    });
-    const bytes = Buffer.concat(parts);
-    keep(this.text, this.large, bytes);
-    return bytes;
-  }
-}
-
 function hasToJson(value: object): boolean {
   return typeof (value as { toJSON?: unknown }).toJSON === 'function';
-}
-
-function writeString(out: Writer, value: string): void {
-  if (value.length >= LARGE) out.bytes(encode(value));
-  else out.raw(JSON.stringify(value));
-}
-
-/** Writes `value` as JSON.stringify would (undefined and functions in objects are left out). */
-function write(out: Writer, value: unknown): void {
-  if (typeof value === 'string') {
-    writeString(out, value);
-    return;
-  }
-  if (value instanceof PreSerialized) {
-    // Its text is JSON already, and encoded once: the answer's own text (the key of the kept
-    // answers, hashed on every request) stays short.
-    const json = value.json;
-    if (json.length >= SMALL) out.bytes(value.bytes);
-    else out.raw(json);
-    return;
-  }
-  if (typeof value !== 'object' || value === null || hasToJson(value)) {
-    out.raw(JSON.stringify(value) ?? 'null');
-    return;
-  }
-  if (Array.isArray(value)) {
-    out.raw('[');
-    value.forEach((item: unknown, i) => {
-      if (i > 0) out.raw(',');
-      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') out.raw('null');
-      else write(out, item);
-    });
-    out.raw(']');
-    return;
-  }
-  out.raw('{');
-  let first = true;
-  for (const [key, item] of Object.entries(value)) {
-    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-    out.raw(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
-    first = false;
-    write(out, item);
-  }
-  out.raw('}');
 }
 
 // The fast path: JSON.stringify (native) does the walking and escaping, with each large string or
@@ -254,13 +177,15 @@ function stringifyMarked(value: object): Buffer | string | null {
   return assemble(text, swaps);
 }
 
-/** A GraphQL answer as JSON: a string, or bytes when it holds a large string. */
+/**
+ * A GraphQL answer as JSON: a string, or bytes when it holds a large string. An answer whose large
+ * values cannot be swapped (a frozen object, a getter) is plain JSON.stringify's output: the same
+ * text (PreSerialized gives its value through toJSON), only not kept.
+ */
 export function serializeGraphqlAnswer(value: unknown): Buffer | string {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !hasToJson(value) && !(value instanceof PreSerialized)) {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !hasToJson(value)) {
     const fast = stringifyMarked(value);
     if (fast !== null) return fast;
   }
-  const out = new Writer();
-  write(out, value);
-  return out.finish();
+  return JSON.stringify(value) ?? 'null';
 }

@@ -13,4 +13,4 @@ export { diffRevisions, type DiffFormat, type DiffRequest, type RevisionDiff } f
 export { lintSpec, type SpecLint } from './lint.js';
 export { specEtag, ifNoneMatchHolds } from './refs.js';
 export type { SpecLocator } from './load.js';
-export { detailJson, detailOf, writtenJson, type SpecDetail, type SpecRead, type SpecSummary } from './views.js';
+export { detailJson, writtenJson, type SpecRead, type SpecSummary } from './views.js';

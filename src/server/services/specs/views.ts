@@ -1,5 +1,5 @@
 import { headingPaths, markdownToHtml } from '../../../core/index.js';
-import type { LintSummary, SectionNode } from './analysis.js';
+import type { LintSummary } from './analysis.js';
 import { outline } from './analysis.js';
 import type { LoadedSpec, SpecMeta } from './load.js';
 import { specEtag, specKey } from './refs.js';
@@ -24,14 +24,6 @@ export interface SpecSummary {
   readonly updatedAt: string;
   /** Set only for soft-deleted specs. */
   readonly deletedAt: string | null;
-}
-
-export interface SpecDetail extends SpecSummary {
-  readonly etag: string;
-  readonly lint: LintSummary;
-  /** The stored Markdown, exactly. */
-  readonly markdown: string;
-  readonly sections: readonly SectionNode[];
 }
 
 /** A managed footer field whose hand-edited value the server replaced with the real one. */
@@ -74,7 +66,7 @@ export function summaryOf(spec: SpecMeta, labels: readonly string[]): SpecSummar
   };
 }
 
-function lintOf(spec: SpecMeta): LintSummary {
+export function lintOf(spec: SpecMeta): LintSummary {
   return { score: spec.completeness, errors: spec.lintErrors, warnings: spec.lintWarnings };
 }
 
@@ -85,17 +77,6 @@ function lintOf(spec: SpecMeta): LintSummary {
 export function writtenJson(read: SpecRead): string {
   const { spec, labels } = read.loaded;
   return JSON.stringify({ ...summaryOf(spec, labels), etag: specEtag(spec.id, spec.revision), lint: lintOf(spec), ...noticesOf(read) });
-}
-
-export function detailOf({ loaded, current }: SpecRead): SpecDetail {
-  const { spec, labels } = loaded;
-  return {
-    ...summaryOf(spec, labels),
-    etag: specEtag(spec.id, spec.revision),
-    lint: lintOf(spec),
-    markdown: current.content,
-    sections: outline(current.doc.sections),
-  };
 }
 
 /**
@@ -109,7 +90,7 @@ export function revisionHtml(current: CachedRevision): string {
 }
 
 /**
- * The same view as detailOf, serialized to UTF-8; with `html`, plus the revision's HTML
+ * The spec view (summary, etag, lint counts, Markdown and outline), serialized to UTF-8; with `html`, plus the revision's HTML
  * (revisionHtml). The content part (Markdown and outline, the bulk of it) is serialized once per
  * revision; the whole body (one with and one without `html`) is kept in the cache entry and reused
  * as long as the metadata part serializes to the same text, so it can never be stale: any change to

@@ -5,7 +5,7 @@ import {
 } from '../../../services/specs/index.js';
 import { outline, type LintSummary } from '../../../services/specs/analysis.js';
 import type { CachedRevision } from '../../../services/specs/revision-cache.js';
-import { revisionHtml, summaryOf } from '../../../services/specs/views.js';
+import { lintOf, revisionHtml, summaryOf } from '../../../services/specs/views.js';
 import type { Domain } from '../domain.js';
 import { given, operation } from '../operation.js';
 import { PreSerialized } from '../serialize.js';
@@ -43,7 +43,7 @@ const node = (read: SpecRead): SpecNode => {
   // summaryOf's object is new: extended in place rather than copied.
   const made = Object.assign(summaryOf(spec, loaded.labels), {
     markdown: current.content,
-    lintSummary: { score: spec.completeness, errors: spec.lintErrors, warnings: spec.lintWarnings },
+    lintSummary: lintOf(spec),
     sections: outlineOf(current),
   });
   revisions.set(made, current);
@@ -158,7 +158,7 @@ export const specDomain: Domain = {
       rest: 'GET /workspaces/:ws/specs/:spec',
       request: (_args: Args, spec: SpecNode) => ({ params: specParams(spec), query: { include: 'html' } }),
       held: heldHtml,
-      run: async (ctx, r) => heldHtml(node(await readSpec(ctx, locator(r.params)))),
+      run: async (ctx, r) => revisionHtml((await readSpec(ctx, locator(r.params))).current),
     }),
     operation({ field: 'Spec.lint', rest: 'GET /workspaces/:ws/specs/:spec/lint', request: (_args: Args, spec: SpecNode) => ({ params: specParams(spec) }), run: (ctx, r) => lintSpec(ctx, locator(r.params)) }),
     operation({
