@@ -1,6 +1,6 @@
 // One If-Match chain of content saves over HTTP, for the save-cost and WAL-frames measurements.
 import type { Agent } from 'node:http';
-import type { BenchOwner } from './api.js';
+import { createSpecOverHttp, type BenchOwner } from './api.js';
 import { send } from './latency.js';
 import { editedVersion } from './spec-text.js';
 
@@ -10,6 +10,16 @@ export interface PutChain {
   /** The spec's text as stored: each change edits it, as a client working from the spec does. */
   text: string;
   version: number;
+}
+
+/** Creates `count` specs holding `text`, each the start of a chain. */
+export async function createPutChains(baseUrl: string, owner: BenchOwner, text: string, count: number): Promise<PutChain[]> {
+  const chains: PutChain[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const spec = await createSpecOverHttp(baseUrl, owner, text, ['backend']);
+    chains.push({ url: `${baseUrl}/api/v1${spec.path}/content`, etag: spec.etag, text, version: 2 });
+  }
+  return chains;
 }
 
 /** PUTs the chain's text, edited first when `change` (else the same text again: a no-op save). */

@@ -10,15 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/server/config.js';
 import { startServer } from '../../src/server/server.js';
-import { createSpecOverHttp, setUpOwner } from './api.js';
-import { putContent, type PutChain } from './put-chain.js';
+import { setUpOwner } from './api.js';
+import { createPutChains, putContent, type PutChain } from './put-chain.js';
 import { specOfSize } from './spec-text.js';
 
 const SPECS = 8;
 const WARMUP = 200;
 const MEASURED = Number(process.env.SAVES ?? 600);
 
-type Chain = PutChain;
 
 interface StatementCost {
   count: number;
@@ -62,9 +61,9 @@ function timeStatements(): void {
 }
 
 /** CPU µs of this process per PUT over `count` PUTs spread over the chains. */
-async function cpuPerPut(count: number, each: (chain: Chain) => Promise<void>, chains: readonly Chain[]): Promise<number> {
+async function cpuPerPut(count: number, each: (chain: PutChain) => Promise<void>, chains: readonly PutChain[]): Promise<number> {
   const before = process.cpuUsage();
-  for (let i = 0; i < count; i += 1) await each(chains[i % chains.length] as Chain);
+  for (let i = 0; i < count; i += 1) await each(chains[i % chains.length] as PutChain);
   const used = process.cpuUsage(before);
   return (used.user + used.system) / count;
 }
@@ -81,11 +80,7 @@ async function main(): Promise<void> {
   try {
     const owner = await setUpOwner(server.url);
     const base = specOfSize(5 * 1024);
-    const chains: Chain[] = [];
-    for (let i = 0; i < SPECS; i += 1) {
-      const spec = await createSpecOverHttp(server.url, owner, base, ['backend']);
-      chains.push({ url: `${server.url}/api/v1${spec.path}/content`, etag: spec.etag, text: base, version: 2 });
-    }
+    const chains = await createPutChains(server.url, owner, base, SPECS);
     await cpuPerPut(WARMUP, (chain) => putContent(agent, owner, chain, true), chains);
     const noop = await cpuPerPut(MEASURED, (chain) => putContent(agent, owner, chain, false), chains);
     const save = await cpuPerPut(MEASURED, (chain) => putContent(agent, owner, chain, true), chains);

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { loadConfig } from '../../src/server/config.js';
 import { startServer } from '../../src/server/server.js';
-import { createSpecOverHttp, setUpOwner } from './api.js';
-import { putContent, type PutChain } from './put-chain.js';
+import { setUpOwner } from './api.js';
+import { createPutChains, putContent, type PutChain } from './put-chain.js';
 import { fmtBytes } from './format.js';
 import { specOfSize } from './spec-text.js';
 
@@ -21,7 +21,6 @@ const MEASURED = 40;
 const WAL_HEADER = 32;
 const FRAME_HEADER = 24;
 
-type Chain = PutChain;
 
 /** Page numbers of the WAL's frames, and how many of them end a transaction. */
 function walFrames(file: string): { pages: number[]; commits: number } {
@@ -45,15 +44,11 @@ async function main(): Promise<void> {
     const db = server.app.database.db;
     const owner = await setUpOwner(server.url);
     const base = specOfSize(5 * 1024);
-    const chains: Chain[] = [];
-    for (let i = 0; i < SPECS; i += 1) {
-      const spec = await createSpecOverHttp(server.url, owner, base, ['backend']);
-      chains.push({ url: `${server.url}/api/v1${spec.path}/content`, etag: spec.etag, text: base, version: 2 });
-    }
-    for (let i = 0; i < WARMUP; i += 1) await putContent(agent, owner, chains[i % SPECS] as Chain);
+    const chains = await createPutChains(server.url, owner, base, SPECS);
+    for (let i = 0; i < WARMUP; i += 1) await putContent(agent, owner, chains[i % SPECS] as PutChain);
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
     await sql`pragma wal_autocheckpoint = 0`.execute(db);
-    for (let i = 0; i < MEASURED; i += 1) await putContent(agent, owner, chains[i % SPECS] as Chain);
+    for (let i = 0; i < MEASURED; i += 1) await putContent(agent, owner, chains[i % SPECS] as PutChain);
     const { pages, commits } = walFrames(join(dataDir, 'specboard.db-wal'));
     const { rows } = await sql<{ name: string; pageno: number; pagetype: string }>`select name, pageno, pagetype from dbstat`.execute(db);
     const owners = new Map(rows.map((r) => [r.pageno, r.pagetype === 'overflow' ? `${r.name} (overflow)` : r.name]));
